@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Shenbao.Cli.Commands;
+
+public static class ShenbaoCommand
+{
+    /// <summary>The guide shipped beside the program, used when --guide is not given.</summary>
+    public static string DefaultGuidePath { get; } = Path.Combine(AppContext.BaseDirectory, "guides", "hengyang-2025.yaml");
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Shenbao 科技创新计划项目申报管理系统命令行工具");
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(GuideCommands.Create());
+        return root;
+    }
+}

@@ -1,0 +1,23 @@
+using Shenbao.Domain.Requests;
+
+namespace Shenbao.Domain.Eligibility.Rules;
+
+/// <summary>
+/// A figure that must reach a minimum (at-least, "不低于", "以上") or stay within a maximum (at-most).
+/// Placeholders: {value}, {minimum} or {maximum}, {year} (for a yearly fact).
+/// </summary>
+public sealed class BoundRule(NumberSource source, decimal bound, bool isMinimum, Template pass, Template fail, Template missing) : Rule
+{
+    private readonly string boundText = Money.Format(bound);
+    private readonly string yearText = source.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    public decimal Bound => bound;
+
+    public override Finding Check(EligibilityRequest request)
+    {
+        if (source.Get(request) is not { } value)
+            return new(Status.Missing, missing.Render(source.MissingLabel(request)));
+        var met = isMinimum ? value >= bound : value <= bound;
+        return new(met ? Status.Met : Status.NotMet, (met ? pass : fail).Render(Money.Format(value), boundText, yearText));
+    }
+}

@@ -1,0 +1,52 @@
+using Shenbao.Domain.Requests;
+
+namespace Shenbao.Domain.Eligibility.Rules;
+
+/// <summary>
+/// Every part must be met. Stops at the first part not met and reports that one: the first reason is the
+/// one to fix, and the parts are listed in the guide in the order a person would check them.
+/// Placeholder: {details} (the parts' messages).
+/// </summary>
+public sealed class AllOfRule(IReadOnlyList<Rule> parts, Template pass, Template fail) : Rule
+{
+    public IReadOnlyList<Rule> Parts => parts;
+
+    public override Finding Check(EligibilityRequest request)
+    {
+        var messages = new string[parts.Count];
+        var doubtful = false;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var finding = parts[i].Check(request);
+            if (finding.IsUnmet) return new(finding.Status, fail.Render(finding.Message));
+            doubtful |= finding.Status == Status.Doubtful;
+            messages[i] = finding.Message;
+        }
+        return new(doubtful ? Status.Doubtful : Status.Met, pass.Render(string.Join("；", messages)));
+    }
+}
+
+/// <summary>
+/// At least one part must be met; reports the part that is. When none is, reports every part's reason,
+/// and the rule counts as missing only if every part lacked a fact.
+/// Placeholder: {details}.
+/// </summary>
+public sealed class AnyOfRule(IReadOnlyList<Rule> parts, Template pass, Template fail) : Rule
+{
+    public IReadOnlyList<Rule> Parts => parts;
+
+    public override Finding Check(EligibilityRequest request)
+    {
+        var findings = new Finding[parts.Count];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var finding = parts[i].Check(request);
+            if (finding.IsMet) return new(Status.Met, pass.Render(finding.Message));
+            findings[i] = finding;
+        }
+        foreach (var finding in findings)
+            if (finding.Status == Status.Doubtful) return new(Status.Doubtful, pass.Render(finding.Message));
+        var status = findings.All(f => f.Status == Status.Missing) ? Status.Missing : Status.NotMet;
+        return new(status, fail.Render(string.Join("；", findings.Select(f => f.Message))));
+    }
+}

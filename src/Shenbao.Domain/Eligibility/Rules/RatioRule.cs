@@ -1,0 +1,33 @@
+using Shenbao.Domain.Requests;
+
+namespace Shenbao.Domain.Eligibility.Rules;
+
+/// <summary>
+/// A part that must be at least (or, strictly, more than) a share of a whole: paid ≥ 20% of the amount;
+/// academic contributors a strict majority (为主). Compared as part ≥ share × whole in decimals, never divided.
+/// Placeholders: {part}, {whole}, {share} (the actual share, as a percentage), {minimum} (as a percentage).
+/// </summary>
+public sealed class RatioRule(NumberSource part, NumberSource whole, decimal minimum, bool strict, Template pass, Template fail, Template missing) : Rule
+{
+    private readonly string minimumText = Percent(minimum);
+
+    public override Finding Check(EligibilityRequest request)
+    {
+        var p = part.Get(request);
+        var w = whole.Get(request);
+        if (p is null || w is null)
+        {
+            var absent = p is null && w is null && part.MissingLabel(request) == whole.MissingLabel(request)
+                ? part.MissingLabel(request)
+                : string.Join("、", new[] { p is null ? part.MissingLabel(request) : null, w is null ? whole.MissingLabel(request) : null }.OfType<string>());
+            return new(Status.Missing, missing.Render(absent));
+        }
+        var threshold = minimum * w.Value;
+        var met = strict ? p.Value > threshold : p.Value >= threshold;
+        var share = w.Value == 0 ? "—" : Percent(p.Value / w.Value);
+        return new(met ? Status.Met : Status.NotMet, (met ? pass : fail).Render(Money.Format(p.Value), Money.Format(w.Value), share, minimumText));
+    }
+
+    private static string Percent(decimal share) =>
+        decimal.Round(share * 100, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,60 @@
+using Shenbao.Domain.Eligibility;
+using Shenbao.Domain.Eligibility.Rules;
+
+namespace Shenbao.Domain.Guides;
+
+/// <summary>A call's guide as loaded from its file: identity, the guide's clauses, and each category with its rules.</summary>
+public sealed record Guide(
+    string Id,
+    string City,
+    int Year,
+    string Version,
+    string Title,
+    IReadOnlyList<Clause> Clauses,
+    IReadOnlyDictionary<string, string> AttachmentTypes,
+    IReadOnlyList<Category> Categories)
+{
+    private readonly Dictionary<string, Category> byId = Categories.ToDictionary(c => c.Id);
+    private readonly Dictionary<string, Clause> clauseById = Clauses.ToDictionary(c => c.Id);
+
+    public Category? FindCategory(string id) => byId.GetValueOrDefault(id);
+
+    public Clause? FindClause(string id) => clauseById.GetValueOrDefault(id);
+}
+
+/// <summary>A passage of the guide, quoted word for word; rules cite it by id, e.g. "一、支持对象".</summary>
+public sealed record Clause(string Id, string Text);
+
+/// <summary>A support field list, grouped by domain where the guide groups it (重点研发: 工业、农业、社会发展).</summary>
+public sealed record FieldGroup(string? Domain, IReadOnlyList<string> Fields);
+
+public sealed record Category(
+    string Id,
+    string Name,
+    IReadOnlyList<FieldGroup> FieldGroups,
+    IReadOnlyList<string> Attachments,
+    IReadOnlyList<GuideRule> Rules)
+{
+    public IEnumerable<string> Fields => FieldGroups.SelectMany(g => g.Fields);
+}
+
+/// <summary>
+/// A rule as a category uses it: its id, the clause it implements, what not meeting it means, and when it
+/// applies at all (a rule whose condition is not met is left out of the verdict).
+/// </summary>
+public sealed record GuideRule(string Id, string Clause, Severity Severity, Rule Body, Rule? AppliesIf = null)
+{
+    public RuleResult? Evaluate(Requests.EligibilityRequest request)
+    {
+        if (AppliesIf is not null && !AppliesIf.Check(request).IsMet) return null;
+        var finding = Body.Check(request);
+        var outcome = (Severity, finding.Status) switch
+        {
+            (Severity.Manual, _) or (_, Status.Undecided) => Outcome.Manual,
+            (_, Status.Met) => Outcome.Pass,
+            (_, Status.Doubtful) or (Severity.Warn, _) => Outcome.Warn,
+            _ => Outcome.Fail,
+        };
+        return new RuleResult(Id, Clause, outcome, finding.Message);
+    }
+}

@@ -1,0 +1,238 @@
+using Shenbao.Domain.Eligibility;
+using Shenbao.Domain.Eligibility.Rules;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Shenbao.Domain.Guides;
+
+/// <summary>The guide as loaded: the guide, or every problem found in its file.</summary>
+public abstract record GuideLoad
+{
+    private GuideLoad() { }
+    public sealed record Loaded(Guide Guide) : GuideLoad;
+    public sealed record Invalid(IReadOnlyList<GuideError> Errors) : GuideLoad;
+}
+
+/// <summary>
+/// Reads a guide file (YAML) into a <see cref="Guide"/>, validating all of it: unknown kinds, facts and keys,
+/// duplicate ids, parameters of the wrong type, clauses that do not exist, categories without rules and
+/// message placeholders that name nothing. What-if overrides ("category.rule.parameter" = value) replace
+/// parameters before validation, so an override is checked exactly like the file.
+/// </summary>
+public static class GuideLoader
+{
+    public static GuideLoad LoadFile(string path, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        if (!File.Exists(path))
+            return new GuideLoad.Invalid([new GuideError(path, 0, "指南文件不存在")]);
+        return Load(File.ReadAllText(path), path, overrides);
+    }
+
+    /// <summary>Loads a guide that must be valid (the shipped one); throws with every error otherwise.</summary>
+    public static Guide LoadValidFile(string path, IReadOnlyDictionary<string, string>? overrides = null) => LoadFile(path, overrides) switch
+    {
+        GuideLoad.Loaded loaded => loaded.Guide,
+        GuideLoad.Invalid invalid => throw new InvalidDataException(string.Join(Environment.NewLine, invalid.Errors)),
+        _ => throw new System.Diagnostics.UnreachableException(),
+    };
+
+    public static GuideLoad Load(string yaml, string file, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var context = new LoadContext(file, overrides ?? new Dictionary<string, string>());
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            return new GuideLoad.Invalid([new GuideError(file, e.Start.Line, $"YAML 语法错误：{e.InnerException?.Message ?? e.Message}")]);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            return new GuideLoad.Invalid([new GuideError(file, 1, "指南文件应为一个映射（键: 值），包含 id、city、year、clauses、categories 等")]);
+
+        var guide = Read(new YamlMap(root, context, ""), context);
+        foreach (var unused in context.UnusedOverrides)
+            context.Errors.Add(new GuideError(file, 0, $"参数覆盖“{unused}”没有对应的参数（格式：类别.规则[.子规则].参数=值）"));
+        return context.Errors.Count == 0 && guide is not null
+            ? new GuideLoad.Loaded(guide)
+            : new GuideLoad.Invalid(context.Errors.OrderBy(e => e.Line).ToList());
+    }
+
+    private static Guide? Read(YamlMap root, LoadContext context)
+    {
+        const string what = "指南";
+        var id = root.Text("id", what);
+        var city = root.Text("city", what);
+        var year = root.Integer("year", what);
+        var version = root.Text("version", what);
+        var title = root.Text("title", what);
+
+        var attachmentTypes = new Dictionary<string, string>();
+        if (root.Map("attachmentTypes", what, "attachmentTypes") is { } types)
+            foreach (var (key, value) in types.Node.Children)
+                if (key is YamlScalarNode { Value: { } typeId } && value is YamlScalarNode { Value: { } typeName })
+                    attachmentTypes[typeId] = typeName;
+                else
+                    context.Error(key, "attachmentTypes 的每一项应为“类型: 名称”");
+
+        var clauses = new List<Clause>();
+        foreach (var node in root.Sequence("clauses", what) ?? [])
+        {
+            if (node is not YamlMappingNode mapping) { context.Error(node, "clauses 的每一项应为 { id, text }"); continue; }
+            var clause = new YamlMap(mapping, context, "");
+            var (clauseId, text) = (clause.Text("id", "条款"), clause.Text("text", "条款"));
+            clause.RejectUnread("条款");
+            if (clauseId is null || text is null) continue;
+            if (clauses.Any(c => c.Id == clauseId)) context.Error(node, $"条款 id“{clauseId}”重复");
+            else clauses.Add(new Clause(clauseId, text));
+        }
+
+        var shared = new Dictionary<string, YamlMappingNode>();
+        if (root.Map("shared", what, "shared", required: false) is { } sharedMap)
+            foreach (var (key, value) in sharedMap.Node.Children)
+                if (key is YamlScalarNode { Value: { } name } && value is YamlMappingNode definition)
+                    shared[name] = definition;
+                else
+                    context.Error(key, "shared 的每一项应为“名称: 规则定义”");
+
+        var builder = new RuleBuilder(context, shared, attachmentTypes);
+        var categories = new List<Category>();
+        foreach (var node in root.Sequence("categories", what) ?? [])
+        {
+            if (node is not YamlMappingNode mapping) { context.Error(node, "categories 的每一项应为类别定义"); continue; }
+            if (ReadCategory(new YamlMap(mapping, context, ""), builder, clauses, attachmentTypes, context) is not { } category) continue;
+            if (categories.Any(c => c.Id == category.Id)) context.Error(node, $"类别 id“{category.Id}”重复");
+            else categories.Add(category);
+        }
+        if (categories.Count == 0) root.Error("指南没有任何类别（categories）");
+        root.RejectUnread(what);
+
+        return id is null || city is null || year is null || version is null || title is null
+            ? null
+            : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories);
+    }
+
+    private static Category? ReadCategory(YamlMap map, RuleBuilder builder, List<Clause> clauses, Dictionary<string, string> attachmentTypes, LoadContext context)
+    {
+        var id = map.Text("id", "类别");
+        var what = $"类别“{id}”";
+        var name = map.Text("name", what);
+        var fieldGroups = ReadFields(map, what, context);
+        var attachments = map.List("attachments", what) ?? [];
+        foreach (var unknown in attachments.Where(a => !attachmentTypes.ContainsKey(a)))
+            context.Error(map.Get("attachments"), $"{what}的附件类型“{unknown}”未在 attachmentTypes 中定义");
+
+        var scope = new RuleBuilder.Scope(id ?? "", fieldGroups.SelectMany(g => g.Fields).ToList());
+        var rules = new List<GuideRule>();
+        var ruleNodes = map.Sequence("rules", what) ?? [];
+        if (ruleNodes.Count == 0) map.Error($"{what}没有任何规则（rules）");
+        foreach (var node in ruleNodes)
+            if (ReadRule(node, builder, scope, clauses, context) is { } rule)
+                AddUnique(rules, rule, node, what, context);
+
+        foreach (var node in map.Sequence("manual", what, required: false) ?? [])
+        {
+            if (node is not YamlMappingNode mapping) { context.Error(node, $"{what}的人工判断事项应为 {{ id, clause, text }}"); continue; }
+            var item = new YamlMap(mapping, context, "");
+            var itemId = item.Text("id", $"{what}的人工判断事项");
+            var clause = ClauseOf(item, clauses, $"{what}的人工判断事项“{itemId}”", context);
+            var text = item.Text("text", $"{what}的人工判断事项“{itemId}”");
+            item.RejectUnread($"{what}的人工判断事项");
+            if (itemId is not null && clause is not null && text is not null)
+                AddUnique(rules, new GuideRule(itemId, clause, Severity.Manual, new ManualRule(text)), node, what, context);
+        }
+        map.RejectUnread(what);
+        return id is null || name is null ? null : new Category(id, name, fieldGroups, attachments, rules);
+    }
+
+    private static void AddUnique(List<GuideRule> rules, GuideRule rule, YamlNode node, string what, LoadContext context)
+    {
+        if (rules.Any(r => r.Id == rule.Id)) context.Error(node, $"{what}中的规则 id“{rule.Id}”重复");
+        else rules.Add(rule);
+    }
+
+    /// <summary>fields: a list, or domains each with a list (重点研发: 工业、农业、社会发展).</summary>
+    private static List<FieldGroup> ReadFields(YamlMap map, string what, LoadContext context)
+    {
+        switch (map.Get("fields"))
+        {
+            case null:
+                return [];
+            case YamlSequenceNode list when list.Children.All(c => c is YamlScalarNode):
+                return [new FieldGroup(null, list.Children.Cast<YamlScalarNode>().Select(s => s.Value ?? "").ToList())];
+            case YamlMappingNode domains:
+                var groups = new List<FieldGroup>();
+                foreach (var (key, value) in domains.Children)
+                    if (key is YamlScalarNode { Value: { } domain } && value is YamlSequenceNode fields && fields.Children.All(c => c is YamlScalarNode))
+                        groups.Add(new FieldGroup(domain, fields.Children.Cast<YamlScalarNode>().Select(s => s.Value ?? "").ToList()));
+                    else
+                        context.Error(key, $"{what}的 fields 应为“领域: [支持领域, …]”");
+                return groups;
+            case var other:
+                context.Error(other, $"{what}的 fields 应为列表，或按领域分组的映射");
+                return [];
+        }
+    }
+
+    private static GuideRule? ReadRule(YamlNode node, RuleBuilder builder, RuleBuilder.Scope scope, List<Clause> clauses, LoadContext context)
+    {
+        var categoryWhat = $"类别“{scope.CategoryId}”";
+        var provisional = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) ? (idNode as YamlScalarNode)?.Value
+            : node is YamlMappingNode u && u.Children.TryGetValue(new YamlScalarNode("use"), out var useNode) ? (useNode as YamlScalarNode)?.Value
+            : null;
+        var path = $"{scope.CategoryId}.{provisional}";
+        if (builder.Open(node, path, $"{categoryWhat}的规则“{provisional}”") is not { } map) return null;
+
+        var id = map.Text("id", $"{categoryWhat}的规则", required: false) ?? provisional;
+        var what = $"{categoryWhat}的规则“{id}”";
+        if (id is null) { map.Error($"{categoryWhat}的规则缺少“id”"); return null; }
+        var clause = ClauseOf(map, clauses, what, context);
+        var severity = map.Text("severity", what, required: false) switch
+        {
+            null or "fail" => Severity.Fail,
+            "warn" => Severity.Warn,
+            "manual" => Severity.Manual,
+            var other => Invalid(map, $"{what}的 severity“{other}”无效，应为 fail、warn 或 manual"),
+        };
+        Rule? appliesIf = null;
+        if (map.Get("appliesIf") is { } conditionNode && builder.Open(conditionNode, $"{path}.appliesIf", $"{what}的适用条件 appliesIf") is { } condition)
+            appliesIf = builder.BuildChecked(condition, scope, $"{what}的适用条件 appliesIf");
+        var body = builder.Build(map, scope, what);
+        map.RejectUnread(what);
+        return clause is null || severity is null || body is null
+            ? null
+            : new GuideRule(id, clause, severity.Value, body, appliesIf);
+    }
+
+    private static string? ClauseOf(YamlMap map, List<Clause> clauses, string what, LoadContext context)
+    {
+        var clause = map.Text("clause", what);
+        if (clause is null || clauses.Any(c => c.Id == clause)) return clause;
+        context.Error(map.Get("clause"), $"{what}引用的条款“{clause}”不存在于 clauses 中");
+        return null;
+    }
+
+    private static Severity? Invalid(YamlMap map, string message)
+    {
+        map.Context.Error(map.Get("severity"), message);
+        return null;
+    }
+
+    /// <summary>Parses "category.rule.parameter=value" what-if settings, as given on the command line.</summary>
+    public static (Dictionary<string, string> Overrides, List<string> Errors) ParseOverrides(IEnumerable<string> settings)
+    {
+        var overrides = new Dictionary<string, string>();
+        var errors = new List<string>();
+        foreach (var setting in settings)
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            var key = equals > 0 ? setting[..equals].Trim() : "";
+            if (equals <= 0 || key.Count(c => c == '.') < 2)
+                errors.Add($"参数覆盖“{setting}”格式错误，应为 类别.规则[.子规则].参数=值，如 achievement-transfer.transfer-revenue.minimum=8000000");
+            else
+                overrides[key] = setting[(equals + 1)..].Trim();
+        }
+        return (overrides, errors);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Shenbao.Domain.Guides;
+
+/// <summary>A problem in a guide file, with where it is: "guides/x.yaml:37: …".</summary>
+public sealed record GuideError(string File, long Line, string Message)
+{
+    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Message}" : $"{File}: {Message}";
+}
+
+/// <summary>What the loader is reading: the file, the errors found so far and the what-if overrides to apply.</summary>
+internal sealed class LoadContext(string file, IReadOnlyDictionary<string, string> overrides)
+{
+    public string File { get; } = file;
+    public List<GuideError> Errors { get; } = [];
+    public HashSet<string> UsedOverrides { get; } = [];
+
+    public void Error(YamlNode? node, string message) => Errors.Add(new(File, node?.Start.Line ?? 0, message));
+
+    public string? Override(string path)
+    {
+        if (!overrides.TryGetValue(path, out var value)) return null;
+        UsedOverrides.Add(path);
+        return value;
+    }
+
+    public IEnumerable<string> UnusedOverrides => overrides.Keys.Where(k => !UsedOverrides.Contains(k));
+}
+
+/// <summary>
+/// A YAML mapping read with its line numbers. Every read is remembered, so keys nobody read (typos such as
+/// "minimun") are reported; a parameter read under a path may be replaced by a what-if override.
+/// </summary>
+internal sealed class YamlMap(YamlMappingNode node, LoadContext context, string path, YamlNode? anchor = null)
+{
+    private readonly HashSet<string> read = [];
+
+    public YamlMappingNode Node { get; } = node;
+    public LoadContext Context { get; } = context;
+    /// <summary>Where parameters live for overrides: "category.rule[.part]".</summary>
+    public string Path { get; } = path;
+
+    public bool Has(string key) => Node.Children.ContainsKey(new YamlScalarNode(key));
+
+    public YamlNode? Get(string key)
+    {
+        read.Add(key);
+        return Node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    }
+
+    public IEnumerable<string> Keys => Node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
+
+    /// <summary>Where errors about the mapping as a whole point: a merged (use:) mapping points at its use.</summary>
+    public YamlNode Anchor { get; } = anchor ?? node;
+
+    public void Error(string message) => Context.Error(Anchor, message);
+
+    /// <summary>Reports every key that no reader asked for.</summary>
+    public void RejectUnread(string what)
+    {
+        foreach (var (key, _) in Node.Children)
+            if (key is YamlScalarNode { Value: { } name } && !read.Contains(name))
+                Context.Error(key, $"{what}中有未知的键“{name}”");
+    }
+
+    /// <summary>A scalar parameter, replaced by an override for "{Path}.{key}" when one is given.</summary>
+    public (string? Value, YamlNode? Node) Scalar(string key, bool required, string what)
+    {
+        var node = Get(key);
+        if (Context.Override($"{Path}.{key}") is { } overridden) return (overridden, node ?? Anchor);
+        switch (node)
+        {
+            case null:
+                if (required) Context.Error(Anchor, $"{what}缺少“{key}”");
+                return (null, null);
+            case YamlScalarNode scalar:
+                return (scalar.Value, scalar);
+            default:
+                Context.Error(node, $"{what}的“{key}”应为单个值");
+                return (null, node);
+        }
+    }
+
+    public string? Text(string key, string what, bool required = true) => Scalar(key, required, what).Value;
+
+    public decimal? Decimal(string key, string what, bool required = true)
+    {
+        var (value, node) = Scalar(key, required, what);
+        if (value is null) return null;
+        if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            return number;
+        Context.Error(node, $"{what}的“{key}”应为数字，实际为“{value}”");
+        return null;
+    }
+
+    public int? Integer(string key, string what, bool required = true)
+    {
+        var (value, node) = Scalar(key, required, what);
+        if (value is null) return null;
+        if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            return number;
+        Context.Error(node, $"{what}的“{key}”应为整数，实际为“{value}”");
+        return null;
+    }
+
+    public bool? Flag(string key, string what, bool required = true)
+    {
+        var (value, node) = Scalar(key, required, what);
+        switch (value)
+        {
+            case null: return null;
+            case "true": return true;
+            case "false": return false;
+            default:
+                Context.Error(node, $"{what}的“{key}”应为 true 或 false，实际为“{value}”");
+                return null;
+        }
+    }
+
+    /// <summary>A list of scalars, e.g. [enterprise] or [2025]; an override is written comma-separated.</summary>
+    public IReadOnlyList<string>? List(string key, string what, bool required = true)
+    {
+        var node = Get(key);
+        if (Context.Override($"{Path}.{key}") is { } overridden)
+            return overridden.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        switch (node)
+        {
+            case null:
+                if (required) Context.Error(Anchor, $"{what}缺少“{key}”");
+                return null;
+            case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode):
+                return sequence.Children.Cast<YamlScalarNode>().Select(s => s.Value ?? "").ToList();
+            default:
+                Context.Error(node, $"{what}的“{key}”应为列表，如 [a, b]");
+                return null;
+        }
+    }
+
+    public YamlMap? Map(string key, string what, string path, bool required = true)
+    {
+        switch (Get(key))
+        {
+            case null:
+                if (required) Context.Error(Anchor, $"{what}缺少“{key}”");
+                return null;
+            case YamlMappingNode mapping:
+                return new YamlMap(mapping, Context, path);
+            case var other:
+                Context.Error(other, $"{what}的“{key}”应为映射（键: 值）");
+                return null;
+        }
+    }
+
+    public IReadOnlyList<YamlNode>? Sequence(string key, string what, bool required = true)
+    {
+        switch (Get(key))
+        {
+            case null:
+                if (required) Context.Error(Anchor, $"{what}缺少“{key}”");
+                return null;
+            case YamlSequenceNode sequence:
+                return sequence.Children.ToList();
+            case var other:
+                Context.Error(other, $"{what}的“{key}”应为列表");
+                return null;
+        }
+    }
+}

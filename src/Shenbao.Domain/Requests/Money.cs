@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Shenbao.Domain.Requests;
+
+/// <summary>How figures are written in messages: 9,999,999.50 元, 2025年4月15日.</summary>
+public static class Money
+{
+    /// <summary>Whole numbers without decimals, fractions with at least two: 10,000,000 and 9,999,999.50.</summary>
+    public static string Format(decimal value) =>
+        value == decimal.Truncate(value)
+            ? value.ToString("#,0", CultureInfo.InvariantCulture)
+            : value.ToString("#,0.00##########", CultureInfo.InvariantCulture);
+}
+
+public static class ChineseDate
+{
+    public static string Format(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+}

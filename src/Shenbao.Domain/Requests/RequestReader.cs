@@ -1,0 +1,217 @@
+using System.Text;
+using System.Text.Json;
+using Shenbao.Domain.Guides;
+
+namespace Shenbao.Domain.Requests;
+
+/// <summary>The request as read: either a typed request or every input error found in it.</summary>
+public abstract record ReadResult
+{
+    private ReadResult() { }
+    public sealed record Parsed(EligibilityRequest Request) : ReadResult;
+    public sealed record Invalid(IReadOnlyList<InputError> Errors) : ReadResult;
+}
+
+/// <summary>
+/// Turns the JSON of a check request into an <see cref="EligibilityRequest"/>, validating it against the
+/// contract and the guide (categories and attachment types are the guide's). Reports every error, not the first.
+/// </summary>
+public static class RequestReader
+{
+    public static ReadResult Read(string json, Guide guide, DateOnly today) =>
+        Read(Encoding.UTF8.GetBytes(json), guide, today);
+
+    public static ReadResult Read(ReadOnlyMemory<byte> utf8Json, Guide guide, DateOnly today)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { AllowTrailingCommas = false });
+        }
+        catch (JsonException e)
+        {
+            var line = (e.LineNumber ?? 0) + 1;
+            var column = (e.BytePositionInLine ?? 0) + 1;
+            return new ReadResult.Invalid([new InputError("", $"JSON 格式错误（第{line}行第{column}列附近），请检查括号、引号和逗号")]);
+        }
+        using (document)
+            return Read(document.RootElement, guide, today);
+    }
+
+    public static ReadResult Read(JsonElement root, Guide guide, DateOnly today)
+    {
+        var json = new JsonFields([]);
+        if (root.ValueKind != JsonValueKind.Object)
+            return new ReadResult.Invalid([new InputError("", "请求应为 JSON 对象（{…}）")]);
+
+        var asOf = json.Date(root, "asOf", "") ?? today;
+        var applicant = json.Object(root, "applicant", "", required: true) is { } a ? ReadApplicant(json, a) : null;
+        var application = json.Object(root, "application", "", required: true) is { } b ? ReadApplication(json, b, guide, applicant) : null;
+        var context = json.Object(root, "context", "") is { } c
+            ? new CheckContext(json.WholeNumber(c, "applicationsOnSamePlatform", "context") ?? 0)
+            : new CheckContext();
+
+        return json.Errors.Count == 0 && applicant is not null && application is not null
+            ? new ReadResult.Parsed(new EligibilityRequest(asOf, applicant, application, context))
+            : new ReadResult.Invalid(json.Errors);
+    }
+
+    private static Applicant? ReadApplicant(JsonFields json, JsonElement a)
+    {
+        const string at = "applicant";
+        var creditCode = json.String(a, "creditCode", at, required: true);
+        if (creditCode is not null && CreditCode.Problem(creditCode) is { } problem)
+            json.Errors.Add(new("applicant.creditCode", problem));
+        var kind = json.Word(a, "kind", at, Vocabulary.OrganisationKinds, required: true);
+
+        var highTech = json.Object(a, "highTech", at) is { } h
+            ? new HighTechCertificate(json.Flag(h, "certified", "applicant.highTech"), json.String(h, "certificateNo", "applicant.highTech"), json.Date(h, "validTo", "applicant.highTech"))
+            : null;
+        var techSme = json.Object(a, "techSme", at) is { } t
+            ? new TechSmeAssessment(json.Flag(t, "selfAssessed", "applicant.techSme"), json.WholeNumber(t, "year", "applicant.techSme"))
+            : null;
+
+        var finance = new Dictionary<int, FinanceYear>();
+        var financeYears = json.Years(a, "finance", at, out var hasFinance);
+        foreach (var (year, value, path) in financeYears)
+        {
+            if (value.ValueKind != JsonValueKind.Object) { json.Errors.Add(new(path, "应为对象（{…}）")); continue; }
+            finance[year] = new FinanceYear(json.Amount(value, "output", path), json.Amount(value, "revenue", path), json.Amount(value, "tax", path), json.Amount(value, "assets", path));
+        }
+
+        var iur = new Dictionary<int, decimal>();
+        var iurYears = json.Years(a, "iurSpending", at, out var hasIur);
+        foreach (var (year, value, path) in iurYears)
+            if (json.Amount(value, path) is { } amount) iur[year] = amount;
+
+        var subsidies = json.Array(a, "majorProjectSubsidies", at, out var hasSubsidies)
+            .Select(s => s.Item.ValueKind == JsonValueKind.Object
+                ? new Subsidy(json.WholeNumber(s.Item, "year", s.Path))
+                : Invalid<Subsidy>(json, s.Path))
+            .ToList();
+
+        var platforms = json.Array(a, "platforms", at, out var hasPlatforms)
+            .Select(p => p.Item.ValueKind == JsonValueKind.Object
+                ? new Platform(json.String(p.Item, "id", p.Path), json.String(p.Item, "name", p.Path),
+                    json.Word(p.Item, "type", p.Path, Vocabulary.PlatformTypes), json.Word(p.Item, "level", p.Path, Vocabulary.PlatformLevels))
+                : Invalid<Platform>(json, p.Path))
+            .ToList();
+
+        if (creditCode is null || kind is null) return null;
+        return new Applicant
+        {
+            Name = json.String(a, "name", at),
+            CreditCode = creditCode,
+            Kind = kind,
+            InHengyang = json.Flag(a, "inHengyang", at),
+            IndependentLegalPerson = json.Flag(a, "independentLegalPerson", at) ?? true,
+            Employees = json.Amount(a, "employees", at),
+            HighTech = highTech,
+            TechSme = techSme,
+            Finance = hasFinance ? finance : null,
+            IurSpending = hasIur ? iur : null,
+            MajorProjectSubsidies = hasSubsidies ? subsidies : null,
+            Platforms = hasPlatforms ? platforms : null,
+            IpDispute = json.Flag(a, "ipDispute", at),
+        };
+    }
+
+    private static ApplicationFacts? ReadApplication(JsonFields json, JsonElement b, Guide guide, Applicant? applicant)
+    {
+        const string at = "application";
+        var category = json.String(b, "category", at, required: true);
+        if (category is not null && guide.FindCategory(category) is null)
+        {
+            json.Errors.Add(new("application.category", $"类别“{category}”不存在，应为：{string.Join("、", guide.Categories.Select(c => $"{c.Id}（{c.Name}）"))}"));
+            category = null;
+        }
+
+        var platformId = json.String(b, "platformId", at);
+        if (platformId is not null && applicant is not null && applicant.Platforms?.Any(p => p.Id == platformId) != true)
+            json.Errors.Add(new("application.platformId", $"平台“{platformId}”不在申报单位的平台列表（applicant.platforms）中"));
+
+        var contract = json.Object(b, "contract", at) is { } c ? ReadContract(json, c) : null;
+
+        Consortium? consortium = null;
+        if (json.Object(b, "consortium", at) is { } k)
+        {
+            var members = json.Array(k, "members", "application.consortium", out var hasMembers)
+                .Select(m => m.Item.ValueKind == JsonValueKind.Object
+                    ? new ConsortiumMember(json.String(m.Item, "name", m.Path), json.Word(m.Item, "kind", m.Path, Vocabulary.OrganisationKinds))
+                    : Invalid<ConsortiumMember>(json, m.Path))
+                .ToList();
+            consortium = new Consortium(hasMembers ? members : null, json.Flag(k, "agreementSigned", "application.consortium"));
+        }
+
+        Achievement? achievement = null;
+        if (json.Object(b, "achievement", at) is { } ach && json.Object(ach, "mainContributors", "application.achievement") is { } mc)
+        {
+            const string mcPath = "application.achievement.mainContributors";
+            achievement = new Achievement(json.Amount(mc, "academic", mcPath), json.Amount(mc, "total", mcPath));
+            if (achievement is { Academic: { } academic, Total: { } total } && academic > total)
+                json.Errors.Add(new($"{mcPath}.academic", $"高校和科研机构人员数（{academic}）不能大于主要完成人总数（{total}）"));
+        }
+
+        var attachments = json.Array(b, "attachments", at, out var hasAttachments)
+            .Select(x => x.Item.ValueKind == JsonValueKind.String && guide.AttachmentTypes.ContainsKey(x.Item.GetString()!)
+                ? x.Item.GetString()!
+                : UnknownAttachment(json, x.Item, x.Path, guide))
+            .ToList();
+
+        var leader = json.Object(b, "leader", at) is { } l
+            ? new Leader(json.String(l, "name", "application.leader"), json.Word(l, "title", "application.leader", Vocabulary.Titles))
+            : null;
+        var field = json.String(b, "field", at);
+        var tier = json.Word(b, "tier", at, Vocabulary.Tiers);
+
+        if (category is null) return null;
+        return new ApplicationFacts
+        {
+            Category = category,
+            Field = field,
+            Tier = tier ?? "general",
+            Leader = leader,
+            PlatformId = platformId,
+            Contract = contract,
+            Consortium = consortium,
+            Achievement = achievement,
+            Attachments = hasAttachments ? attachments : null,
+        };
+    }
+
+    private static TechContract ReadContract(JsonFields json, JsonElement c)
+    {
+        const string at = "application.contract";
+        var contract = new TechContract
+        {
+            CounterpartyKind = json.Word(c, "counterpartyKind", at, Vocabulary.OrganisationKinds),
+            Type = json.Word(c, "type", at, Vocabulary.ContractTypes),
+            Amount = json.Amount(c, "amount", at),
+            Paid = json.Amount(c, "paid", at),
+            SignedOn = json.Date(c, "signedOn", at),
+            EffectiveOn = json.Date(c, "effectiveOn", at),
+            EndsOn = json.Date(c, "endsOn", at),
+            Registered = json.Flag(c, "registered", at),
+            RegistrationNo = json.String(c, "registrationNo", at),
+            RelatedParty = json.Flag(c, "relatedParty", at),
+        };
+        if (contract is { Amount: { } amount, Paid: { } paid } && paid > amount)
+            json.Errors.Add(new($"{at}.paid", $"已支付金额（{Money.Format(paid)} 元）不能大于合同总金额（{Money.Format(amount)} 元）"));
+        return contract;
+    }
+
+    private static string UnknownAttachment(JsonFields json, JsonElement item, string path, Guide guide)
+    {
+        var known = string.Join("、", guide.AttachmentTypes.Select(p => $"{p.Key}（{p.Value}）"));
+        json.Errors.Add(new(path, item.ValueKind == JsonValueKind.String
+            ? $"附件类型“{item.GetString()}”无效，应为：{known}"
+            : $"应为附件类型文本，可选：{known}"));
+        return "";
+    }
+
+    private static T Invalid<T>(JsonFields json, string path) where T : class
+    {
+        json.Errors.Add(new(path, "应为对象（{…}）"));
+        return null!;
+    }
+}

@@ -48,6 +48,11 @@ public static class GuideLoader
         {
             return new GuideLoad.Invalid([new GuideError(file, e.Start.Line, $"YAML 语法错误：{e.InnerException?.Message ?? e.Message}")]);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1 throws this instead of a YamlException when a flow list or map ([…] / {…}) is still open at the end of the file
+            return new GuideLoad.Invalid([new GuideError(file, 0, "YAML 语法错误：文件结束时仍有未闭合的 [ 或 {")]);
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             return new GuideLoad.Invalid([new GuideError(file, 1, "指南文件应为一个映射（键: 值），包含 id、city、year、clauses、categories 等")]);
 

@@ -1,0 +1,3 @@
+global using System.Text.Json.Nodes;
+global using Shenbao.Domain.Eligibility;
+global using Shenbao.Tests.Support;

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs every test of Shenbao on a fresh Debian 12 machine with the .NET 10 SDK:
+# installs what is missing (chromium, CJK fonts, poppler-utils, postgresql), restores, builds
+# and runs every test project, then prints the summary counted from the test results:
+#   tests: N passed, M failed[, K skipped]
+set -uo pipefail
+cd "$(dirname "$0")"
+
+say() { printf '\n== %s\n' "$*"; }
+
+# --- machine packages (only what is missing) ---
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } || missing+=(fontconfig fonts-noto-cjk fonts-wqy-zenhei)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if ((${#missing[@]})); then
+  say "installing ${missing[*]}"
+  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || { echo "could not install ${missing[*]} with apt-get"; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
+# --- restore and build everything (warnings are errors) ---
+say "restore and build"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+if ! dotnet build Shenbao.slnx -c Release -nologo -clp:ErrorsOnly; then
+  echo "build failed"; echo "tests: 0 passed, 1 failed"; exit 1
+fi
+
+# --- run every test project, results as TRX under artifacts/ ---
+results=artifacts/test-results
+rm -rf "$results"; mkdir -p "$results"
+say "tests"
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=1
+done
+
+# --- the benchmark's equivalence check: hand-written evaluator == engine (== RulesEngine on outcomes) ---
+if [ -f bench/Shenbao.Benchmarks/Shenbao.Benchmarks.csproj ] && grep -q -- "--verify" bench/Shenbao.Benchmarks/Program.cs 2>/dev/null; then
+  say "benchmark equivalence check"
+  dotnet bench/Shenbao.Benchmarks/bin/Release/net10.0/Shenbao.Benchmarks.dll --verify || status=1
+fi
+
+# --- summary counted from the results, so a run that tested nothing cannot pass unnoticed ---
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ "$files" -eq 0 ] || [ "$passed" -eq 0 ]; then status=1; failed=$((failed > 0 ? failed : 1)); fi
+[ "$failed" -eq 0 ] || status=1
+summary="tests: $passed passed, $failed failed"
+[ "$skipped" -eq 0 ] || summary="$summary, $skipped skipped"
+echo
+echo "$summary"
+exit $status

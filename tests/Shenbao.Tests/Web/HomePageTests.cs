@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace Shenbao.Tests.Web;
+
+public sealed class HomePageTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
+{
+    [Fact]
+    public async Task The_home_page_lists_every_category_and_its_fields_from_the_guide_in_chinese()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var category in Requests.Guide.Categories)
+        {
+            Assert.Contains(category.Name, html, StringComparison.Ordinal);
+            foreach (var field in category.Fields) Assert.Contains(field, html, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("&#x", html, StringComparison.Ordinal);   // Chinese not escaped
+        Assert.Contains("lang=\"zh-CN\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_carry_security_headers()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_a_404()
+    {
+        var response = await app.CreateClient().GetAsync(new Uri("/no/such/page", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

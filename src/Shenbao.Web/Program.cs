@@ -2,11 +2,15 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.WebEncoders;
+using Shenbao.Data;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Web.Api;
 using Shenbao.Web.Guides;
+using Shenbao.Web.Security;
+using Shenbao.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
+var dataPath = builder.Configuration["Shenbao:DataPath"] ?? "./data";
 
 // Chinese written as itself in pages and JSON, not as &#x…; or \u escapes
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
@@ -17,24 +21,39 @@ builder.Services.Configure<JsonOptions>(o =>
     o.SerializerOptions.DefaultIgnoreCondition = CheckJson.Options.DefaultIgnoreCondition;
 });
 
-// The guides: every *.yaml in the guides folder, validated at start-up
+// The guides (every *.yaml in the guides folder, validated at start-up), the database and the accounts
 var guidesPath = builder.Configuration["Shenbao:GuidesPath"] ?? Path.Combine(AppContext.BaseDirectory, "guides");
 builder.Services.AddSingleton(GuideCatalog.LoadFolder(guidesPath));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Districts>();
+builder.Services.AddShenbaoData(builder.Configuration);
+builder.Services.AddShenbaoIdentity(dataPath);
 
-builder.Services.AddRazorPages();
+// Pages: public folders are declared; everything else needs a signed-in user of the right role
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AllowAnonymousToPage("/Index").AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck");
+    o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
+    o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+await app.InitialiseDatabaseAsync();
 
 // Errors: a Chinese page for people, problem details for /api; never a stack trace
 app.UseExceptionHandler("/Error");
-app.UseStatusCodePages();
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapEligibilityApi();
 app.MapGuidesApi();
 app.MapRazorPages();

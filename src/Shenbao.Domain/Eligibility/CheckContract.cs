@@ -61,4 +61,13 @@ public static class ChinaTime
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>2025年6月30日 17:00 (Beijing time).</summary>
+    public static string Describe(DateTimeOffset instant)
+    {
+        var local = Local(instant);
+        return $"{local.Year}年{local.Month}月{local.Day}日 {local:HH:mm}";
+    }
 }

@@ -33,7 +33,8 @@ public sealed record Category(
     string Name,
     IReadOnlyList<FieldGroup> FieldGroups,
     IReadOnlyList<string> Attachments,
-    IReadOnlyList<GuideRule> Rules)
+    IReadOnlyList<GuideRule> Rules,
+    IReadOnlyList<FormSection> Form)
 {
     public IEnumerable<string> Fields => FieldGroups.SelectMany(g => g.Fields);
 }

@@ -101,12 +101,13 @@ public static class GuideLoader
                 else
                     context.Error(key, "shared 的每一项应为“名称: 规则定义”");
 
+        var sections = ReadSections(root, context);
         var builder = new RuleBuilder(context, shared, attachmentTypes);
         var categories = new List<Category>();
         foreach (var node in root.Sequence("categories", what) ?? [])
         {
             if (node is not YamlMappingNode mapping) { context.Error(node, "categories 的每一项应为类别定义"); continue; }
-            if (ReadCategory(new YamlMap(mapping, context, ""), builder, clauses, attachmentTypes, context) is not { } category) continue;
+            if (ReadCategory(new YamlMap(mapping, context, ""), builder, clauses, attachmentTypes, sections, context) is not { } category) continue;
             if (categories.Any(c => c.Id == category.Id)) context.Error(node, $"类别 id“{category.Id}”重复");
             else categories.Add(category);
         }
@@ -118,7 +119,7 @@ public static class GuideLoader
             : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories);
     }
 
-    private static Category? ReadCategory(YamlMap map, RuleBuilder builder, List<Clause> clauses, Dictionary<string, string> attachmentTypes, LoadContext context)
+    private static Category? ReadCategory(YamlMap map, RuleBuilder builder, List<Clause> clauses, Dictionary<string, string> attachmentTypes, Dictionary<string, FormSection> sections, LoadContext context)
     {
         var id = map.Text("id", "类别");
         var what = $"类别“{id}”";
@@ -147,8 +148,62 @@ public static class GuideLoader
             if (itemId is not null && clause is not null && text is not null)
                 AddUnique(rules, new GuideRule(itemId, clause, Severity.Manual, new ManualRule(text)), node, what, context);
         }
+        var form = new List<FormSection>();
+        foreach (var sectionId in map.List("form", what) ?? [])
+            if (sections.TryGetValue(sectionId, out var section)) form.Add(section);
+            else context.Error(map.Get("form"), $"{what}的表单分节“{sectionId}”未在 sections 中定义");
         map.RejectUnread(what);
-        return id is null || name is null ? null : new Category(id, name, fieldGroups, attachments, rules);
+        return id is null || name is null ? null : new Category(id, name, fieldGroups, attachments, rules, form);
+    }
+
+    /// <summary>sections: the application form's sections, which categories list by id under form:.</summary>
+    private static Dictionary<string, FormSection> ReadSections(YamlMap root, LoadContext context)
+    {
+        var sections = new Dictionary<string, FormSection>();
+        if (root.Map("sections", "指南", "sections") is not { } map) return sections;
+        foreach (var (key, value) in map.Node.Children)
+        {
+            var id = (key as YamlScalarNode)?.Value ?? "";
+            var what = $"表单分节“{id}”";
+            if (value is not YamlMappingNode mapping) { context.Error(value, $"{what}应为 {{ title, fields }}"); continue; }
+            var section = new YamlMap(mapping, context, "");
+            var title = section.Text("title", what);
+            var fields = new List<FormField>();
+            foreach (var node in section.Sequence("fields", what) ?? [])
+                if (node is YamlMappingNode fieldNode && ReadField(new YamlMap(fieldNode, context, ""), what, context) is { } field)
+                    fields.Add(field);
+                else if (node is not YamlMappingNode)
+                    context.Error(node, $"{what}的字段应为 {{ path, label, type }}");
+            section.RejectUnread(what);
+            if (title is not null) sections[id] = new FormSection(id, title, fields);
+        }
+        return sections;
+    }
+
+    private static FormField? ReadField(YamlMap map, string sectionWhat, LoadContext context)
+    {
+        var path = map.Text("path", $"{sectionWhat}的字段");
+        var what = $"{sectionWhat}的字段“{path}”";
+        var label = map.Text("label", what);
+        var typeName = map.Text("type", what);
+        var required = map.Flag("required", what, required: false) ?? false;
+        var options = map.Text("options", what, required: false);
+        var hint = map.Text("hint", what, required: false);
+        map.RejectUnread(what);
+        if (path is not null && !FormPaths.ApplicationFacts.Contains(path) && !FormPaths.IsNarrative(path))
+            context.Error(map.Get("path"), $"{what}：路径须为申报事实（{string.Join("、", FormPaths.ApplicationFacts)}）或以 project.、narrative. 开头的申报书内容");
+        FieldType? type = typeName switch
+        {
+            "text" => FieldType.Text, "textarea" => FieldType.Textarea, "money" => FieldType.Money, "integer" => FieldType.Count,
+            "date" => FieldType.Date, "yesno" => FieldType.YesNo, "choice" => FieldType.Choice, "members" => FieldType.Members,
+            null => null,
+            _ => null,
+        };
+        if (typeName is not null && type is null)
+            context.Error(map.Get("type"), $"{what}的类型“{typeName}”未知，可用：text、textarea、money、integer、date、yesno、choice、members");
+        if ((type == FieldType.Choice && options is null) || (options is not null && !FormPaths.ChoiceLists.Contains(options)))
+            context.Error(map.Get("options") ?? map.Anchor, $"{what}为 choice，须给出 options：{string.Join("、", FormPaths.ChoiceLists)}");
+        return path is null || label is null || type is null ? null : new FormField(path, label, type.Value, required, options, hint);
     }
 
     private static void AddUnique(List<GuideRule> rules, GuideRule rule, YamlNode node, string what, LoadContext context)

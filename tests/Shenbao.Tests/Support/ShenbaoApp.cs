@@ -1,14 +1,73 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shenbao.Data;
 
 namespace Shenbao.Tests.Support;
 
-/// <summary>The web application in process, reading the repository's guides folder.</summary>
-public sealed class ShenbaoApp : WebApplicationFactory<Program>
+/// <summary>
+/// The web application in process on its own SQLite file in a temporary folder (one per test class), with the
+/// demo data and a clock the test can move.
+/// </summary>
+public class ShenbaoApp : WebApplicationFactory<Program>
 {
+    private readonly string folder = Directory.CreateTempSubdirectory("shenbao-test-").FullName;
+
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Demo mode (demo accounts and data); a subclass turns it off.</summary>
+    protected virtual bool Demo => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Shenbao:GuidesPath", Path.Combine(Paths.Root, "guides"));
         builder.UseEnvironment("Production");
+        builder.UseSetting("Shenbao:GuidesPath", Path.Combine(Paths.Root, "guides"));
+        builder.UseSetting("Shenbao:DataPath", folder);
+        builder.UseSetting("Shenbao:Demo", Demo ? "true" : "false");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Shenbao", TestDatabase.ConnectionString(folder));
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
+
+    public AppDbContext Db() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+}
+
+/// <summary>The same application outside demo mode: demo accounts must not sign in.</summary>
+public sealed class ProductionApp : ShenbaoApp
+{
+    protected override bool Demo => false;
+}
+
+/// <summary>A clock that stands still until a test moves it.</summary>
+public sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>
+/// Which database the HTTP tests run on: SQLite by default; SHENBAO_TEST_PROVIDER=Postgres with
+/// SHENBAO_TEST_POSTGRES (a server connection string) runs the same tests on PostgreSQL, one database per test class.
+/// </summary>
+public static class TestDatabase
+{
+    public static string Provider { get; } = Environment.GetEnvironmentVariable("SHENBAO_TEST_PROVIDER") ?? "Sqlite";
+
+    public static string ConnectionString(string folder) => Provider switch
+    {
+        "Postgres" => $"{Environment.GetEnvironmentVariable("SHENBAO_TEST_POSTGRES") ?? throw new InvalidOperationException("SHENBAO_TEST_PROVIDER=Postgres needs SHENBAO_TEST_POSTGRES, a connection string to a running server")};Database=shenbao_{Path.GetFileName(folder).Replace('-', '_')}",
+        _ => $"Data Source={Path.Combine(folder, "shenbao.db")}",
+    };
 }

@@ -30,10 +30,13 @@ public sealed class HomePageTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
-    public async Task An_unknown_page_is_a_404()
+    public async Task An_unknown_page_is_a_chinese_404_for_a_signed_in_user_and_a_login_for_a_visitor()
     {
-        var response = await app.CreateClient().GetAsync(new Uri("/no/such/page", UriKind.Relative));
+        var visitor = await Browser.For(app).GetAsync("/no/such/page");
+        var user = await (await Browser.For(app).SignInAsync("hynu-admin")).GetAsync("/no/such/page");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, visitor.Status);
+        Assert.Equal(HttpStatusCode.NotFound, user.Status);
+        Assert.Contains("页面不存在", user.Text, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Shenbao.Data;
+
+/// <summary>The database. Each provider has its own subclass and migration set, as EF requires.</summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<User>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<FundingCall> Calls => Set<FundingCall>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<User>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(100);
+            u.Property(x => x.District).HasMaxLength(50);
+            u.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Organisation>(o =>
+        {
+            o.HasIndex(x => x.CreditCode).IsUnique();
+            o.HasIndex(x => new { x.District, x.Status });
+            o.Property(x => x.CreditCode).HasMaxLength(18);
+            o.Property(x => x.Name).HasMaxLength(200);
+            o.Property(x => x.Kind).HasMaxLength(30);
+            o.Property(x => x.District).HasMaxLength(50);
+            o.Property(x => x.ContactName).HasMaxLength(50);
+            o.Property(x => x.ContactPhone).HasMaxLength(30);
+            o.Property(x => x.ContactEmail).HasMaxLength(200);
+            o.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            o.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<FundingCall>(c =>
+        {
+            c.Property(x => x.GuideId).HasMaxLength(100);
+            c.Property(x => x.Title).HasMaxLength(200);
+        });
+        builder.Entity<Application>(a =>
+        {
+            a.HasIndex(x => new { x.OrganisationId, x.Status });
+            a.HasIndex(x => new { x.CallId, x.Category, x.Status });
+            a.HasIndex(x => x.ReceiptNo).IsUnique();
+            a.Property(x => x.Category).HasMaxLength(50);
+            a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Version).IsConcurrencyToken();
+            a.Property(x => x.ReceiptNo).HasMaxLength(50);
+            a.Property(x => x.ContentHash).HasMaxLength(64);
+            a.Property(x => x.CreatedById).HasMaxLength(450);
+            a.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne(x => x.Call).WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);
+            a.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            a.HasMany(x => x.Attachments).WithOne().HasForeignKey(f => f.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ApplicationEvent>(e =>
+        {
+            e.Property(x => x.UserName).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(30);
+            e.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Note).HasMaxLength(2000);
+        });
+        builder.Entity<Attachment>(f =>
+        {
+            f.HasIndex(x => new { x.OrganisationId, x.ApplicationId });
+            f.Property(x => x.Purpose).HasMaxLength(100);
+            f.Property(x => x.FileName).HasMaxLength(255);
+            f.Property(x => x.ContentType).HasMaxLength(100);
+            f.Property(x => x.Sha256).HasMaxLength(64);
+            f.Property(x => x.UploadedBy).HasMaxLength(100);
+            f.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
+
+/// <summary>SQLite: the default, a file under ./data. DateTimeOffset is stored as UTC ticks so it can be ordered.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<decimal>().HaveConversion<string>();
+    }
+}
+
+/// <summary>PostgreSQL: for scale. DateTimeOffset maps to timestamptz, always written in UTC.</summary>
+public sealed class NpgsqlAppDbContext(DbContextOptions<NpgsqlAppDbContext> options) : AppDbContext(options);

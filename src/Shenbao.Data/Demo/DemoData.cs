@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Shenbao.Domain.Applications;
+
+namespace Shenbao.Data.Demo;
+
+/// <summary>
+/// The demo: a call open now (dates marked as demo), an account for every role, and organisations and
+/// applications in several states. Written once into an empty database; passwords work only in demo mode.
+/// </summary>
+public static class DemoData
+{
+    /// <summary>The password of every demo account (listed in the README); refused outside demo mode.</summary>
+    public const string Password = "Shenbao-2025";
+
+    public sealed record Account(string UserName, string DisplayName, string Role, string? Organisation = null, string? District = null);
+
+    public static readonly IReadOnlyList<Account> Accounts =
+    [
+        new("zhiheng-admin", "李经理（衡阳智衡计量科技有限公司）", Roles.OrgAdmin, "91430408MA7B2C3D4Y"),
+        new("zhiheng-leader", "王工（衡阳智衡计量科技有限公司）", Roles.ProjectLeader, "91430408MA7B2C3D4Y"),
+        new("hynu-admin", "科技处陈老师（衡阳师范学院）", Roles.OrgAdmin, "12430400MB1234567H"),
+        new("gaoxin-recommender", "高新区科技局", Roles.Recommender, District: "衡阳高新技术产业开发区"),
+        new("zhuhui-recommender", "珠晖区科技局", Roles.Recommender, District: "珠晖区"),
+        new("bureau-officer", "市科技局计划科", Roles.Bureau),
+        new("expert-zhang", "张教授（评审专家）", Roles.Expert),
+        new("sysadmin", "系统管理员", Roles.SystemAdmin),
+        new("auditadmin", "审计管理员", Roles.AuditAdmin),
+        new("secadmin", "安全管理员", Roles.SecurityAdmin),
+    ];
+
+    /// <summary>Seeds an empty database; does nothing when a call already exists.</summary>
+    public static async Task SeedAsync(AppDbContext db, string guideId, string callTitle, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (await db.Calls.AnyAsync(ct)) return;
+
+        var deadline = now.AddDays(30);
+        var call = new FundingCall
+        {
+            GuideId = guideId,
+            Title = callTitle,
+            OpensAt = now.AddDays(-7),
+            Deadline = deadline,
+            RecommendationDeadline = deadline.AddDays(10),
+            IsDemo = true,
+        };
+        db.Calls.Add(call);
+
+        foreach (var role in Roles.Labels.Keys)
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+
+        var zhiheng = new Organisation
+        {
+            CreditCode = "91430408MA7B2C3D4Y", Name = "衡阳智衡计量科技有限公司", Kind = "enterprise", District = "衡阳高新技术产业开发区",
+            ContactName = "李经理", ContactPhone = "0734-8880001", ContactEmail = "contact@zhiheng.example",
+            Status = OrganisationStatus.Active, RegisteredAt = now.AddDays(-20), ActivatedAt = now.AddDays(-19), ActivatedBy = "高新区科技局",
+            ProfileJson = EnterpriseProfile,
+        };
+        var hynu = new Organisation
+        {
+            CreditCode = "12430400MB1234567H", Name = "衡阳师范学院", Kind = "university", District = "珠晖区",
+            ContactName = "陈老师", ContactPhone = "0734-8480002",
+            Status = OrganisationStatus.Active, RegisteredAt = now.AddDays(-15), ActivatedAt = now.AddDays(-14), ActivatedBy = "珠晖区科技局",
+            ProfileJson = UniversityProfile,
+        };
+        var pending = new Organisation
+        {
+            CreditCode = "91430400MA4L0X0X1H", Name = "衡阳新材科技有限公司（待激活）", Kind = "enterprise", District = "衡阳高新技术产业开发区",
+            ContactName = "赵女士", ContactPhone = "0734-8880003", Status = OrganisationStatus.Pending, RegisteredAt = now.AddDays(-1),
+        };
+        db.Organisations.AddRange(zhiheng, hynu, pending);
+        await db.SaveChangesAsync(ct);
+
+        var hasher = new PasswordHasher<User>();
+        var users = new Dictionary<string, User>();
+        foreach (var account in Accounts)
+        {
+            var organisation = account.Organisation switch
+            {
+                "91430408MA7B2C3D4Y" => zhiheng,
+                "12430400MB1234567H" => hynu,
+                _ => null,
+            };
+            var user = new User
+            {
+                UserName = account.UserName, NormalizedUserName = account.UserName.ToUpperInvariant(),
+                Email = $"{account.UserName}@demo.invalid", NormalizedEmail = $"{account.UserName}@DEMO.INVALID", EmailConfirmed = true,
+                DisplayName = account.DisplayName, OrganisationId = organisation?.Id, District = account.District,
+                SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true, IsDemo = true,
+            };
+            user.PasswordHash = hasher.HashPassword(user, Password);
+            db.Users.Add(user);
+            users[account.UserName] = user;
+        }
+        await db.SaveChangesAsync(ct);
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        foreach (var account in Accounts)
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = users[account.UserName].Id, RoleId = roles[account.Role] });
+
+        var leader = users["zhiheng-leader"];
+        db.Applications.AddRange(
+            Draft(call, zhiheng, leader, "major-project", now, new()
+            {
+                ["project.title"] = "高精度智能衡器称重传感器关键技术研发",
+                ["application.field"] = "智能计量",
+                ["application.leader.name"] = "王工",
+                ["application.leader.title"] = "associate-senior",
+                ["narrative.summary"] = "研发高精度数字称重传感器及其温度补偿算法，形成智能衡器整机产品。",
+            }),
+            Draft(call, zhiheng, leader, "achievement-transfer", now, new()
+            {
+                ["project.title"] = "动态称重技术成果转化与产业化",
+                ["application.field"] = "智能计量",
+                ["application.leader.name"] = "王工",
+                ["application.leader.title"] = "senior",
+                ["application.contract.counterpartyKind"] = "university",
+                ["project.contract.counterparty"] = "南华大学",
+                ["application.contract.type"] = "licensing",
+                ["application.contract.amount"] = "800000",
+                ["application.contract.paid"] = "200000",
+                ["application.contract.signedOn"] = "2025-01-10",
+                ["application.contract.effectiveOn"] = "2025-01-10",
+                ["application.contract.endsOn"] = "2027-01-09",
+                ["application.contract.registered"] = "true",
+                ["application.contract.relatedParty"] = "false",
+                ["application.achievement.mainContributors.total"] = "5",
+                ["application.achievement.mainContributors.academic"] = "2",
+            }),
+            Submitted(call, zhiheng, leader, "iur-cooperation", now, new()
+            {
+                ["project.title"] = "智能衡器物联网平台产学研合作",
+                ["application.field"] = "电子信息",
+                ["application.tier"] = "general",
+                ["application.leader.name"] = "王工",
+                ["application.leader.title"] = "intermediate",
+                ["application.contract.counterpartyKind"] = "university",
+                ["project.contract.counterparty"] = "湖南工学院",
+                ["application.contract.type"] = "development",
+                ["application.contract.amount"] = "600000",
+                ["application.contract.paid"] = "150000",
+                ["application.contract.signedOn"] = "2024-09-01",
+                ["application.contract.effectiveOn"] = "2024-09-01",
+                ["application.contract.endsOn"] = "2026-08-31",
+                ["application.contract.registered"] = "true",
+                ["application.contract.relatedParty"] = "false",
+                ["narrative.summary"] = "与湖南工学院合作开发智能衡器物联网数据平台。",
+                ["narrative.budget.total"] = "1200000",
+                ["narrative.budget.requested"] = "300000",
+                ["narrative.team"] = "王工（项目负责人）等6人",
+            }),
+            Draft(call, hynu, users["hynu-admin"], "basic-research", now, new()
+            {
+                ["project.title"] = "功能金属有机框架材料的可控合成与性能研究",
+                ["application.field"] = "新材料",
+                ["application.leader.name"] = "刘教授",
+                ["application.leader.title"] = "senior",
+                ["application.platformId"] = "lab",
+            }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Application Draft(FundingCall call, Organisation organisation, User by, string category, DateTimeOffset now, Dictionary<string, string> form) => new()
+    {
+        Call = call, OrganisationId = organisation.Id, Category = category, FormJson = JsonSerializer.Serialize(form),
+        Status = ApplicationStatus.Draft, CreatedById = by.Id, CreatedAt = now.AddDays(-3), UpdatedAt = now.AddDays(-1),
+        Events = [new ApplicationEvent { At = now.AddDays(-3), UserName = by.DisplayName, Action = "创建", To = ApplicationStatus.Draft }],
+    };
+
+    private static Application Submitted(FundingCall call, Organisation organisation, User by, string category, DateTimeOffset now, Dictionary<string, string> form)
+    {
+        var application = Draft(call, organisation, by, category, now, form);
+        var justifications = new Dictionary<string, string>();
+        application.Status = ApplicationStatus.Submitted;
+        application.SubmittedAt = now.AddDays(-1);
+        application.ContentHash = ApplicationDocument.ContentHash(form, justifications, []);
+        application.ReceiptNo = $"DEMO-{now:yyyyMMdd}-0001";
+        application.Version = 1;
+        application.Events.Add(new ApplicationEvent { At = now.AddDays(-1), UserName = by.DisplayName, Action = "提交", From = ApplicationStatus.Draft, To = ApplicationStatus.Submitted });
+        return application;
+    }
+
+    private const string EnterpriseProfile = """
+        {"employees":186,"highTech":{"certified":true,"certificateNo":"GR202443000321","validTo":"2027-11-30"},
+         "techSme":{"selfAssessed":true,"year":2025},
+         "finance":{"2022":{"output":15000000,"revenue":14000000,"tax":600000},"2023":{"output":18000000,"revenue":17500000,"tax":650000},"2024":{"output":22000000,"revenue":21000000,"tax":820000,"assets":45000000}},
+         "iurSpending":{"2022":200000,"2023":450000,"2024":600000},
+         "majorProjectSubsidies":[{"year":2022}],
+         "platforms":[{"id":"erc","name":"湖南省智能衡器工程技术研究中心","type":"engineering-research-center","level":"provincial"}],
+         "ipDispute":false}
+        """;
+
+    private const string UniversityProfile = """
+        {"platforms":[{"id":"lab","name":"湖南省功能金属有机材料重点实验室","type":"key-lab","level":"provincial"}]}
+        """;
+}

@@ -1,0 +1,35 @@
+namespace Shenbao.Domain.Guides;
+
+/// <summary>A section of a category's application form, defined in the guide file (合同、联合体、预算…).</summary>
+public sealed record FormSection(string Id, string Title, IReadOnlyList<FormField> Fields);
+
+/// <summary>
+/// One input of the form. Its path says where the value goes: "application.…" paths are facts of the
+/// eligibility request (the live check reads them); "project.…" and "narrative.…" are the 申报书's own text.
+/// </summary>
+public sealed record FormField(string Path, string Label, FieldType Type, bool Required, string? Options, string? Hint);
+
+public enum FieldType { Text, Textarea, Money, Count, Date, YesNo, Choice, Members }
+
+public static class FormPaths
+{
+    /// <summary>The request contract's application facts that a form may fill.</summary>
+    public static readonly IReadOnlySet<string> ApplicationFacts = new HashSet<string>
+    {
+        "application.field", "application.tier", "application.leader.name", "application.leader.title", "application.platformId",
+        "application.contract.counterpartyKind", "application.contract.type", "application.contract.amount", "application.contract.paid",
+        "application.contract.signedOn", "application.contract.effectiveOn", "application.contract.endsOn",
+        "application.contract.registered", "application.contract.registrationNo", "application.contract.relatedParty",
+        "application.consortium.members", "application.consortium.agreementSigned",
+        "application.achievement.mainContributors.academic", "application.achievement.mainContributors.total",
+    };
+
+    public static bool IsNarrative(string path) =>
+        path.StartsWith("project.", StringComparison.Ordinal) || path.StartsWith("narrative.", StringComparison.Ordinal);
+
+    /// <summary>Choice lists a field may name: contract word lists, the category's fields, the applicant's platforms.</summary>
+    public static readonly IReadOnlySet<string> ChoiceLists = new HashSet<string>
+    {
+        "titles", "organisation-kinds", "contract-types", "tiers", "@fields", "@platforms",
+    };
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Shenbao.Data;
+
+namespace Shenbao.Web.Security;
+
+/// <summary>Policy names: who may open which folder of pages.</summary>
+public static class Policies
+{
+    /// <summary>People of an applicant organisation: its administrator and its 项目负责人.</summary>
+    public const string Applicant = "Applicant";
+    public const string OrgAdmin = "OrgAdmin";
+    public const string Recommender = "Recommender";
+}
+
+public static class IdentitySetup
+{
+    /// <summary>
+    /// Accounts with 等保 defaults: strong passwords, lockout for 30 minutes after 5 failures, a 30-minute idle
+    /// session, keys kept on disk so a restart does not sign everyone out. Every page needs a signed-in user
+    /// unless its folder is declared public.
+    /// </summary>
+    public static IServiceCollection AddShenbaoIdentity(this IServiceCollection services, string dataPath)
+    {
+        services.AddIdentity<User, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(30);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrors>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "shenbao";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+        });
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys"))).SetApplicationName("Shenbao");
+        services.AddAuthorizationBuilder()
+            // every page needs a signed-in user unless declared public; /api endpoints each declare their own access,
+            // so that an API client gets 405/404 rather than a redirect to a login page
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext h && h.Request.Path.StartsWithSegments("/api")))
+                .Build())
+            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.OrgAdmin, Roles.ProjectLeader).RequireClaim(ShenbaoClaims.Organisation))
+            .AddPolicy(Policies.OrgAdmin, p => p.RequireRole(Roles.OrgAdmin).RequireClaim(ShenbaoClaims.Organisation))
+            .AddPolicy(Policies.Recommender, p => p.RequireRole(Roles.Recommender).RequireClaim(ShenbaoClaims.District));
+        services.AddScoped<IUserClaimsPrincipalFactory<User>, ShenbaoClaims>();
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Shenbao.Data;
+using Shenbao.Data.Demo;
+using Shenbao.Web.Guides;
+
+namespace Shenbao.Web.Setup;
+
+public static class Database
+{
+    /// <summary>Applies the migrations, and in demo mode writes the demo data into an empty database.</summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (app.Configuration.GetValue("Shenbao:Demo", false))
+        {
+            var guide = scope.ServiceProvider.GetRequiredService<GuideCatalog>().Default;
+            await DemoData.SeedAsync(db, guide.Id, $"{guide.Title}（演示批次）", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Shenbao.Tests.Support;
+
+/// <summary>
+/// Drives pages over HTTP as a browser would: keeps cookies, reads forms (with their antiforgery token) and posts
+/// them back, and parses what comes back for assertions on the rendered Chinese text.
+/// </summary>
+public sealed class Browser(HttpClient client)
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Client { get; } = client;
+
+    public static Browser For(ShenbaoApp app) =>
+        new(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public sealed record Page(HttpStatusCode Status, IHtmlDocument Document, HttpResponseMessage Response)
+    {
+        public string Text => Document.Body?.TextContent ?? "";
+        public string? Location => Response.Headers.Location?.ToString();
+    }
+
+    public async Task<Page> GetAsync(string url)
+    {
+        var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
+        return new Page(response.StatusCode, Parser.ParseDocument(await response.Content.ReadAsStringAsync()), response);
+    }
+
+    /// <summary>Posts the form found by <paramref name="formSelector"/> on <paramref name="page"/>, its own fields overlaid by <paramref name="values"/>.</summary>
+    public async Task<Page> SubmitAsync(Page page, IReadOnlyDictionary<string, string> values, string formSelector = "form[method=post]:not([action='/Account/Logout'])", string? handler = null)
+    {
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"no form '{formSelector}' on the page");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Name: { Length: > 0 } name } input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked) fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlInputElement { Name: { Length: > 0 } name } input when input.Type is not ("submit" or "button" or "file"):
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlTextAreaElement { Name: { Length: > 0 } name } area:
+                    fields.Add(new(name, area.Value));
+                    break;
+                case IHtmlSelectElement { Name: { Length: > 0 } name } select:
+                    fields.Add(new(name, select.Value ?? ""));
+                    break;
+            }
+        }
+        fields.RemoveAll(f => values.ContainsKey(f.Key));
+        fields.AddRange(values);
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : page.Response.RequestMessage!.RequestUri!.PathAndQuery;
+        if (handler is not null) action += (action.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler;
+        return await PostAsync(action, fields);
+    }
+
+    public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var response = await Client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(fields));
+        return new Page(response.StatusCode, Parser.ParseDocument(await response.Content.ReadAsStringAsync()), response);
+    }
+
+    public static string Token(Page page) =>
+        page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+        ?? throw new InvalidOperationException("the page has no antiforgery token");
+
+    /// <summary>Signs in through the login page; demo accounts share one password.</summary>
+    public async Task<Browser> SignInAsync(string userName, string password = Shenbao.Data.Demo.DemoData.Password)
+    {
+        var result = await SubmitAsync(await GetAsync("/Account/Login"), new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        if (result.Status != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"sign-in of {userName} failed: {result.Text.Trim()}");
+        return this;
+    }
+}

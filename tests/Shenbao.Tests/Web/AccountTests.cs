@@ -1,0 +1,94 @@
+using System.Net;
+
+namespace Shenbao.Tests.Web;
+
+public sealed class AccountTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
+{
+    [Fact]
+    public async Task A_demo_user_signs_in_and_sees_their_name()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+
+        var home = await browser.GetAsync("/");
+
+        Assert.Contains("李经理（衡阳智衡计量科技有限公司）", home.Text, StringComparison.Ordinal);
+        Assert.Contains("我的申报", home.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_in_chinese()
+    {
+        var browser = Browser.For(app);
+
+        var result = await browser.SubmitAsync(await browser.GetAsync("/Account/Login"), new Dictionary<string, string> { ["Input.UserName"] = "hynu-admin", ["Input.Password"] = "wrong-password" });
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains("用户名或密码错误", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_even_against_the_right_password()
+    {
+        var browser = Browser.For(app);
+        for (var i = 0; i < 5; i++)
+            await browser.SubmitAsync(await browser.GetAsync("/Account/Login"), new Dictionary<string, string> { ["Input.UserName"] = "expert-zhang", ["Input.Password"] = "wrong-password" });
+
+        var result = await browser.SubmitAsync(await browser.GetAsync("/Account/Login"), new Dictionary<string, string> { ["Input.UserName"] = "expert-zhang", ["Input.Password"] = Shenbao.Data.Demo.DemoData.Password });
+
+        Assert.Contains("账号已锁定30分钟", result.Text, StringComparison.Ordinal);
+        var user = app.Db().Users.Single(u => u.UserName == "expert-zhang");
+        Assert.InRange(user.LockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(31));
+    }
+
+    [Fact]
+    public async Task Empty_fields_are_explained_beside_the_field()
+    {
+        var browser = Browser.For(app);
+
+        var result = await browser.SubmitAsync(await browser.GetAsync("/Account/Login"), new Dictionary<string, string> { ["Input.UserName"] = "", ["Input.Password"] = "" });
+
+        Assert.Contains("请填写用户名", result.Text, StringComparison.Ordinal);
+        Assert.Contains("请填写密码", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_post_without_antiforgery_token_is_refused()
+    {
+        var response = await app.CreateClient().PostAsync(new Uri("/Account/Login", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = "zhiheng-admin", ["Input.Password"] = Shenbao.Data.Demo.DemoData.Password }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_private_page_sends_an_anonymous_visitor_to_the_login_page()
+    {
+        var page = await Browser.For(app).GetAsync("/Applications");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.StartsWith("http://localhost/Account/Login?ReturnUrl=", page.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_session()
+    {
+        var browser = await Browser.For(app).SignInAsync("hynu-admin");
+        var home = await browser.GetAsync("/");
+
+        await browser.SubmitAsync(home, new Dictionary<string, string>(), "form[action='/Account/Logout']");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/Applications")).Status);
+    }
+}
+
+public sealed class ProductionAccountTests(ProductionApp app) : IClassFixture<ProductionApp>
+{
+    [Fact]
+    public async Task Outside_demo_mode_there_is_no_demo_data_and_no_demo_password_hint()
+    {
+        var page = await Browser.For(app).GetAsync("/Account/Login");
+
+        Assert.DoesNotContain(Shenbao.Data.Demo.DemoData.Password, page.Text, StringComparison.Ordinal);
+        Assert.Empty(app.Db().Users);
+    }
+}

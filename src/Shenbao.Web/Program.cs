@@ -26,6 +26,7 @@ var guidesPath = builder.Configuration["Shenbao:GuidesPath"] ?? Path.Combine(App
 builder.Services.AddSingleton(GuideCatalog.LoadFolder(guidesPath));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Districts>();
+builder.Services.AddSingleton<Shenbao.Web.Files.FileStore>();
 builder.Services.AddShenbaoData(builder.Configuration);
 builder.Services.AddShenbaoIdentity(dataPath);
 

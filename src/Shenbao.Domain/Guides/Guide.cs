@@ -45,6 +45,12 @@ public sealed record Category(
 /// </summary>
 public sealed record GuideRule(string Id, string Clause, Severity Severity, Rule Body, Rule? AppliesIf = null)
 {
+    /// <summary>The facts the rule reads (contract paths), e.g. to tell profile rules from application rules.</summary>
+    public IReadOnlySet<string> Reads { get; init; } = new HashSet<string>();
+
+    /// <summary>Whether the rule reads only facts of the organisation (its profile), not of one application.</summary>
+    public bool ReadsOnlyApplicant => Reads.All(f => !f.StartsWith("application.", StringComparison.Ordinal) && !f.StartsWith("context.", StringComparison.Ordinal));
+
     public RuleResult? Evaluate(Requests.EligibilityRequest request)
     {
         if (AppliesIf is not null && !AppliesIf.Check(request).IsMet) return null;

@@ -255,14 +255,16 @@ public static class GuideLoader
             "manual" => Severity.Manual,
             var other => Invalid(map, $"{what}的 severity“{other}”无效，应为 fail、warn 或 manual"),
         };
+        builder.StartReading();
         Rule? appliesIf = null;
         if (map.Get("appliesIf") is { } conditionNode && builder.Open(conditionNode, $"{path}.appliesIf", $"{what}的适用条件 appliesIf") is { } condition)
             appliesIf = builder.BuildChecked(condition, scope, $"{what}的适用条件 appliesIf");
         var body = builder.Build(map, scope, what);
+        var reads = builder.StopReading();
         map.RejectUnread(what);
         return clause is null || severity is null || body is null
             ? null
-            : new GuideRule(id, clause, severity.Value, body, appliesIf);
+            : new GuideRule(id, clause, severity.Value, body, appliesIf) { Reads = reads };
     }
 
     private static string? ClauseOf(YamlMap map, List<Clause> clauses, string what, LoadContext context)

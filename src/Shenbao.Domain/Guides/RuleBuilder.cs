@@ -18,6 +18,19 @@ internal sealed class RuleBuilder(LoadContext context, IReadOnlyDictionary<strin
     private static readonly string[] OneOfNames = ["value", "values"];
     private static readonly string[] SizeDutyNames = ["within", "exceeded", "missing", "done"];
 
+    private HashSet<string>? reads;
+
+    /// <summary>Starts collecting the facts the rules built from now on read (for one category rule).</summary>
+    public void StartReading() => reads = [];
+
+    /// <summary>The facts read since <see cref="StartReading"/>.</summary>
+    public IReadOnlySet<string> StopReading()
+    {
+        var result = reads ?? [];
+        reads = null;
+        return result;
+    }
+
     public static IReadOnlyList<string> Kinds { get; } =
         ["flag", "one-of", "at-least", "at-most", "ratio", "sum-over-years", "count-in-years", "date-window", "quota", "any-item", "includes-all", "all-of", "any-of", "size-duty"];
 
@@ -396,6 +409,7 @@ internal sealed class RuleBuilder(LoadContext context, IReadOnlyDictionary<strin
             return DateSource.Fixed(date);
         if (Facts.All.TryGetValue(text, out var named))
         {
+            reads?.Add(text);
             if (named is DateFact dateFact) return DateSource.Of(dateFact);
             context.Error(node, $"{what}的“{key}”：事实“{text}”不是日期");
             return null;
@@ -413,6 +427,7 @@ internal sealed class RuleBuilder(LoadContext context, IReadOnlyDictionary<strin
             context.Error(map.Get(key), $"{what}读取的事实“{name}”未知，可用：{string.Join("、", Facts.All.Keys)}");
             return null;
         }
+        reads?.Add(name);
         if (fact is T typed) return typed;
         WrongFact(map, fact, what, expected, key);
         return null;

@@ -27,6 +27,7 @@ builder.Services.AddSingleton(GuideCatalog.LoadFolder(guidesPath));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Districts>();
 builder.Services.AddSingleton<Shenbao.Web.Files.FileStore>();
+builder.Services.AddScoped<Shenbao.Web.Applications.Workspaces>();
 builder.Services.AddShenbaoData(builder.Configuration);
 builder.Services.AddShenbaoIdentity(dataPath);
 

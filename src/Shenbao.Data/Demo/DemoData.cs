@@ -162,7 +162,7 @@ public static class DemoData
 
     private static Application Draft(FundingCall call, Organisation organisation, User by, string category, DateTimeOffset now, Dictionary<string, string> form) => new()
     {
-        Call = call, OrganisationId = organisation.Id, Category = category, FormJson = JsonSerializer.Serialize(form),
+        Call = call, OrganisationId = organisation.Id, Category = category, FormJson = JsonSerializer.Serialize(form, Shenbao.Domain.Eligibility.CheckJson.Options),
         Status = ApplicationStatus.Draft, CreatedById = by.Id, CreatedAt = now.AddDays(-3), UpdatedAt = now.AddDays(-1),
         Events = [new ApplicationEvent { At = now.AddDays(-3), UserName = by.DisplayName, Action = "创建", To = ApplicationStatus.Draft }],
     };

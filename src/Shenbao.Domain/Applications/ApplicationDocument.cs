@@ -85,11 +85,19 @@ public static class ApplicationDocument
     /// <summary>How much of the form is done: required fields filled and expected attachments uploaded.</summary>
     public static (int Done, int Total) Completeness(Category category, IReadOnlyDictionary<string, string> values, IEnumerable<string> attachmentTypes)
     {
-        var required = category.Form.SelectMany(s => s.Fields).Where(f => f.Required).ToList();
+        var total = category.Form.SelectMany(s => s.Fields).Count(f => f.Required) + category.Attachments.Count;
+        return (total - Missing(category, values, attachmentTypes, _ => "").Count, total);
+    }
+
+    /// <summary>What is still to be filled or uploaded, by label (attachment names as the guide gives them).</summary>
+    public static IReadOnlyList<string> Missing(Category category, IReadOnlyDictionary<string, string> values, IEnumerable<string> attachmentTypes, Func<string, string> attachmentName)
+    {
         var uploaded = attachmentTypes.ToHashSet();
-        var done = required.Count(f => !string.IsNullOrWhiteSpace(values.GetValueOrDefault(f.Path)) && values[f.Path] != "[]")
-            + category.Attachments.Count(uploaded.Contains);
-        return (done, required.Count + category.Attachments.Count);
+        return category.Form.SelectMany(s => s.Fields)
+            .Where(f => f.Required && (string.IsNullOrWhiteSpace(values.GetValueOrDefault(f.Path)) || values[f.Path] == "[]"))
+            .Select(f => f.Label)
+            .Concat(category.Attachments.Where(a => !uploaded.Contains(a)).Select(attachmentName))
+            .ToList();
     }
 
     /// <summary>

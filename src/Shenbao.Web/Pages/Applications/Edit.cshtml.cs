@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shenbao.Data;
+using Shenbao.Domain.Applications;
+using Shenbao.Domain.Eligibility;
+using Shenbao.Web.Applications;
+using Shenbao.Web.Files;
+using Shenbao.Web.Security;
+
+namespace Shenbao.Web.Pages.Applications;
+
+/// <summary>
+/// The application form: sections from the guide, autosave with a live check (htmx), typed attachments and the
+/// justifications of warned rules. Every save carries the version it was based on; a save based on an older
+/// version is refused, never merged silently.
+/// </summary>
+public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore files, TimeProvider clock) : PageModel
+{
+    [BindProperty] public Dictionary<string, string?> F { get; set; } = [];
+    [BindProperty] public List<MemberRow> M { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> J { get; set; } = [];
+    [BindProperty] public int Version { get; set; }
+
+    public Workspace? Workspace { get; private set; }
+    public string? Conflict { get; private set; }
+    public string SaveStatus { get; private set; } = "";
+    public string? UploadError { get; private set; }
+    public string? UploadPurpose { get; private set; }
+    public string MaxUpload => files.MaxDescription;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
+        if (application.Status != ApplicationStatus.Draft) return RedirectToPage("Details", new { id });
+        Version = application.Version;
+        Workspace = await workspaces.CheckAsync(application, ct);
+        SaveStatus = $"上次保存 {ChinaTime.Describe(application.UpdatedAt)}";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct)
+    {
+        if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
+        if (await SaveAsync(application, ct)) { TempData["Message"] = "草稿已保存"; return RedirectToPage("Edit", new { id }); }
+        return Page();
+    }
+
+    /// <summary>htmx: saves and answers with the live panel (and, out of band, the new version and completeness).</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(int id, CancellationToken ct)
+    {
+        if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
+        await SaveAsync(application, ct);
+        return Partial("_LivePanel", this);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, string purpose, IFormFile? file, CancellationToken ct)
+    {
+        if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
+        Version = application.Version;
+        if (application.Status != ApplicationStatus.Draft) return RedirectToPage("Details", new { id });
+        var guideCategory = (await workspaces.CheckAsync(application, ct)).Category;
+        UploadPurpose = purpose;
+        if (!guideCategory.Attachments.Contains(purpose)) UploadError = "附件类型无效";
+        else if (file is null) UploadError = "请选择要上传的文件";
+        else
+        {
+            switch (await files.SaveAsync(file, ct))
+            {
+                case FileStore.Result.Refused refused:
+                    UploadError = refused.Message;
+                    break;
+                case FileStore.Result.Stored stored:
+                    application.Attachments.Add(new Attachment
+                    {
+                        OrganisationId = application.OrganisationId, Purpose = purpose, FileName = Path.GetFileName(file.FileName),
+                        ContentType = stored.Kind.ContentType, Size = stored.Size, Sha256 = stored.Sha256,
+                        UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName(),
+                    });
+                    await db.SaveChangesAsync(ct);
+                    TempData["Message"] = $"已上传“{Path.GetFileName(file.FileName)}”";
+                    return RedirectToPage("Edit", new { id });
+            }
+        }
+        Workspace = await workspaces.CheckAsync(application, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct)
+    {
+        if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
+        if (application.Status != ApplicationStatus.Draft) return RedirectToPage("Details", new { id });
+        if (application.Attachments.SingleOrDefault(a => a.Id == attachmentId) is not { } attachment) return NotFound();
+        db.Attachments.Remove(attachment);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"已删除“{attachment.FileName}”";
+        return RedirectToPage("Edit", new { id });
+    }
+
+    /// <summary>Saves the posted values if the application is still the version the page was showing.</summary>
+    private async Task<bool> SaveAsync(Application application, CancellationToken ct)
+    {
+        var current = await workspaces.CheckAsync(application, ct);
+        var values = FormView.Collect(current.Category, F.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value), M);
+        var ruleIds = current.Category.Rules.Select(r => r.Id).ToHashSet();
+        var justifications = J.Where(p => ruleIds.Contains(p.Key) && !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value!.Trim());
+
+        if (application.Status != ApplicationStatus.Draft)
+            return Refuse(current, "该申报书已提交，不能再修改；如需修改请先撤回");
+        db.Entry(application).Property(a => a.Version).OriginalValue = Version;
+        application.Version = Version + 1;
+        application.FormJson = JsonSerializer.Serialize(values, CheckJson.Options);
+        application.JustificationsJson = JsonSerializer.Serialize(justifications, CheckJson.Options);
+        application.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await db.Entry(application).ReloadAsync(ct);
+            return Refuse(await workspaces.CheckAsync(application, ct), "此申报书已被他人修改，您刚才的修改没有保存。请刷新页面，在最新内容上重新填写。");
+        }
+        Version = application.Version;
+        Workspace = await workspaces.CheckAsync(application, values, justifications, ct);
+        SaveStatus = $"已自动保存 {ChinaTime.Local(application.UpdatedAt):HH:mm:ss}";
+        return true;
+    }
+
+    private bool Refuse(Workspace workspace, string message)
+    {
+        Workspace = workspace;
+        Conflict = message;
+        Version = workspace.Application.Version;
+        SaveStatus = "未保存";
+        return false;
+    }
+}

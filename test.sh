@@ -40,6 +40,18 @@ for project in tests/*/*.csproj; do
     --results-directory "$results" || status=1
 done
 
+# --- the HTTP tests again on PostgreSQL, in a throwaway cluster (pg_virtualenv creates it, exports PG*, drops it) ---
+say "PostgreSQL pass"
+if command -v pg_virtualenv >/dev/null 2>&1; then
+  export results
+  pg_virtualenv bash -c 'SHENBAO_TEST_PROVIDER=Postgres SHENBAO_TEST_POSTGRES="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD" \
+    dotnet test tests/Shenbao.Tests/Shenbao.Tests.csproj -c Release --no-build --nologo --filter "FullyQualifiedName~Shenbao.Tests.Web" \
+      --logger "trx;LogFileName=Shenbao.Tests.Postgres.trx" --logger "console;verbosity=minimal" --results-directory "$results"' || status=1
+else
+  echo "pg_virtualenv (postgresql-common) is missing: install postgresql, or run ./test.sh as root so it can" >&2
+  status=1
+fi
+
 # --- the benchmark's equivalence check: hand-written evaluator == engine (== RulesEngine on outcomes) ---
 if [ -f bench/Shenbao.Benchmarks/Shenbao.Benchmarks.csproj ] && grep -q -- "--verify" bench/Shenbao.Benchmarks/Program.cs 2>/dev/null; then
   say "benchmark equivalence check"

@@ -38,7 +38,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck");
     o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);
-});
+}).AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 

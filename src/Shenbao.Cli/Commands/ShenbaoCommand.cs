@@ -12,6 +12,7 @@ public static class ShenbaoCommand
         var root = new RootCommand("Shenbao 科技创新计划项目申报管理系统命令行工具");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(GuideCommands.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }

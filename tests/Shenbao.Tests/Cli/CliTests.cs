@@ -105,3 +105,33 @@ public sealed class CliTests
         Assert.Contains("transfer-contributors [不满足时提示，须说明理由] —— 五、支持对象2", run.Output, StringComparison.Ordinal);
     }
 }
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public void Demo_creates_the_demo_database_once()
+    {
+        var folder = Directory.CreateTempSubdirectory("shenbao-demo-").FullName;
+        var file = Path.Combine(folder, "demo.db");
+        try
+        {
+            var first = CliRunner.Invoke("demo", "--db", file);
+            var second = CliRunner.Invoke("demo", "--db", file);
+
+            Assert.Equal(0, first.ExitCode);
+            Assert.Contains("已创建演示数据库", first.Output, StringComparison.Ordinal);
+            Assert.Contains("未重复写入", second.Output, StringComparison.Ordinal);
+            using var db = Shenbao.Data.DataServices.Create("Sqlite", $"Data Source={file}");
+            Assert.Equal(1, db.Calls.Count());
+            Assert.Equal(3, db.Organisations.Count());
+            Assert.Equal(Shenbao.Data.Demo.DemoData.Accounts.Count, db.Users.Count());
+            Assert.Equal(8, db.Roles.Count());
+            Assert.Contains(db.Applications, a => a.Status == Shenbao.Domain.Applications.ApplicationStatus.Submitted);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

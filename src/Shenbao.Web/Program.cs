@@ -44,6 +44,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 await app.InitialiseDatabaseAsync();
+await app.EnsureRolesAsync();
 
 // Errors: a Chinese page for people, problem details for /api; never a stack trace
 app.UseExceptionHandler("/Error");

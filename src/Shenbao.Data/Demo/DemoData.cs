@@ -47,7 +47,9 @@ public static class DemoData
         };
         db.Calls.Add(call);
 
-        foreach (var role in Roles.Labels.Keys)
+        // roles may exist already (a database first started outside demo mode creates them at start-up)
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync(ct);
+        foreach (var role in Roles.Labels.Keys.Except(existing.OfType<string>()))
             db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
 
         var zhiheng = new Organisation

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shenbao.Data;
+using Shenbao.Domain.Eligibility;
+using Shenbao.Domain.Requests;
+using Shenbao.Web.Security;
+
+namespace Shenbao.Web.Pages.Recommender;
+
+/// <summary>单位激活: the 推荐单位 sees the organisations of its own district and activates the pending ones.</summary>
+public sealed class OrganisationsModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed record Row(int Id, string Name, string CreditCode, string Kind, string Contact, string Registered, string? Activated);
+
+    public string District { get; private set; } = "";
+    public IReadOnlyList<Row> Pending { get; private set; } = [];
+    public IReadOnlyList<Row> Active { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        District = User.District();
+        var organisations = await db.Organisations
+            .Where(o => o.District == District)
+            .Select(o => new { o.Id, o.Name, o.CreditCode, o.Kind, o.ContactName, o.ContactPhone, o.Status, o.RegisteredAt, o.ActivatedAt, o.ActivatedBy })
+            .ToListAsync(ct);
+        var rows = organisations.Select(o => (o.Status, o.RegisteredAt, Row: new Row(
+            o.Id, o.Name, o.CreditCode, Vocabulary.OrganisationKinds.Label(o.Kind), $"{o.ContactName} {o.ContactPhone}",
+            ChinaTime.Describe(o.RegisteredAt),
+            o.ActivatedAt is { } at ? $"{ChinaTime.Describe(at)}（{o.ActivatedBy}）" : null))).ToList();
+        // the oldest request waits longest, so it comes first; active ones are looked up by name
+        Pending = rows.Where(r => r.Status == OrganisationStatus.Pending).OrderBy(r => r.RegisteredAt).Select(r => r.Row).ToList();
+        Active = rows.Where(r => r.Status == OrganisationStatus.Active).OrderBy(r => r.Row.Name, StringComparer.Ordinal).Select(r => r.Row).ToList();
+    }
+
+    public async Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct)
+    {
+        // scoped by district in the query itself: another district's organisation is simply not found
+        var district = User.District();
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id && o.District == district, ct);
+        if (organisation is null) return NotFound();
+        if (organisation.Status == OrganisationStatus.Active)
+        {
+            Message = $"{organisation.Name}已经激活，无需重复操作";
+            return RedirectToPage();
+        }
+
+        organisation.Status = OrganisationStatus.Active;
+        organisation.ActivatedAt = clock.GetUtcNow();
+        organisation.ActivatedBy = User.DisplayName();
+        organisation.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            Message = $"已激活：{organisation.Name}。该单位的用户重新登录后即可申报。";
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // two officers of the district, or the organisation saving its profile, at the same moment
+            Message = $"{organisation.Name}的信息刚被修改，未激活，请查看最新状态后重试";
+        }
+        return RedirectToPage();
+    }
+}

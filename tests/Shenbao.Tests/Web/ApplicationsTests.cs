@@ -62,6 +62,10 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.Contains("湖南省功能金属有机材料重点实验室", page.Document.QuerySelector("#f-application-platformId")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("fail", page.Document.QuerySelector("#live-panel [data-rule=basic-platform]")!.GetAttribute("data-outcome"));
         Assert.Contains("/Guide/hengyang-2025#", page.Document.QuerySelector("#live-panel [data-rule=basic-platform] a")!.GetAttribute("href"), StringComparison.Ordinal);
+        // one version field, inside the form: autosave swaps it out of band and the next save must carry it
+        Assert.Single(page.Document.QuerySelectorAll("#version"));
+        Assert.NotNull(page.Document.QuerySelector("#application-form #version"));
+        Assert.Single(page.Document.QuerySelectorAll("#completeness"));
     }
 
     [Fact]
@@ -82,7 +86,8 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.Equal(HttpStatusCode.OK, panel.Status);
         Assert.Equal("pass", panel.Document.QuerySelector("[data-rule=basic-platform]")!.GetAttribute("data-outcome"));
         Assert.Contains("依托湖南省功能金属有机材料重点实验室（省级重点实验室）", panel.Text, StringComparison.Ordinal);
-        Assert.Equal((version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), panel.Document.QuerySelector("#version")!.GetAttribute("value"));
+        Assert.Equal((version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), panel.Document.QuerySelector("#version[hx-swap-oob]")!.GetAttribute("value"));
+        Assert.NotNull(panel.Document.QuerySelector("#completeness[hx-swap-oob]"));
         var stored = Stored(id);
         Assert.Equal(version + 1, stored.Version);
         Assert.Contains("功能材料基础研究", stored.FormJson, StringComparison.Ordinal);

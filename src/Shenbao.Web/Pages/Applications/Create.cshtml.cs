@@ -72,12 +72,10 @@ public sealed class CreateModel(AppDbContext db, GuideCatalog guides, Districts 
         Options = guide.Categories.Select(category =>
         {
             var (verdict, _) = OrganisationFacts.Check(guide, category, organisation, districts, new Dictionary<string, string>(), [], 0, ChinaTime.DateOf(now));
-            var own = verdict.Rules.Where(r => category.Rules.Single(g => g.Id == r.RuleId).ReadsOnlyApplicant).ToList();
-            var failed = own.Where(r => r.Outcome == Outcome.Fail).Select(r => r.Message).ToList();
-            var warned = own.Any(r => r.Outcome == Outcome.Warn);
-            return failed.Count > 0
-                ? new CategoryChoice(category.Id, category.Name, "暂不符合", "text-bg-danger", failed)
-                : new CategoryChoice(category.Id, category.Name, warned ? "需说明理由" : "可以申报", warned ? "text-bg-warning" : "text-bg-success", []);
+            var fit = CategoryFit.Of(category, verdict);
+            var failed = fit.ProfileRules.Where(r => r.Result.Outcome == Outcome.Fail).Select(r => r.Result.Message).ToList();
+            var badge = fit.Fit switch { Fit.NotYet => "text-bg-danger", Fit.NeedsJustification => "text-bg-warning", _ => "text-bg-success" };
+            return new CategoryChoice(category.Id, category.Name, fit.Summary, badge, failed);
         }).ToList();
     }
 }

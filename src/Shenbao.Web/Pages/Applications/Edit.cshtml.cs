@@ -52,7 +52,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         await SaveAsync(application, ct);
-        return Partial("_LivePanel", this);
+        return Partial("_AutosaveResponse", this);
     }
 
     public async Task<IActionResult> OnPostUploadAsync(int id, string purpose, IFormFile? file, CancellationToken ct)

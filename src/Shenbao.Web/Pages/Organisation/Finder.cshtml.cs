@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shenbao.Data;
+using Shenbao.Domain.Eligibility;
+using Shenbao.Domain.Guides;
+using Shenbao.Domain.Requests;
+using Shenbao.Web.Guides;
+using Shenbao.Web.Organisations;
+using Shenbao.Web.Security;
+using Shenbao.Web.Setup;
+
+namespace Shenbao.Web.Pages.Organisation;
+
+/// <summary>
+/// 可申报类别: every category of the current guide, judged on the organisation's profile alone, with the rules met
+/// and missed; the rules about the application itself wait for the application.
+/// </summary>
+public sealed class FinderModel(AppDbContext db, GuideCatalog guides, Districts districts, TimeProvider clock) : PageModel
+{
+    private static readonly IReadOnlyDictionary<string, string> NoFormValues = new Dictionary<string, string>();
+
+    public Guide Guide { get; private set; } = null!;
+
+    public string OrganisationName { get; private set; } = "";
+
+    public DateOnly AsOf { get; private set; }
+
+    public IReadOnlyList<CategoryFit> Categories { get; private set; } = [];
+
+    /// <summary>Stored profile values the check could not read (left out of the check, reported once each).</summary>
+    public IReadOnlyList<InputError> ProfileErrors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var id = User.OrganisationId();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == id, ct);
+        Guide = guides.Default;
+        OrganisationName = organisation.Name;
+        AsOf = ChinaTime.DateOf(clock.GetUtcNow());
+        var errors = new List<InputError>();
+        Categories = Guide.Categories.Select(category =>
+        {
+            var (verdict, invalid) = OrganisationFacts.Check(Guide, category, organisation, districts, NoFormValues, attachmentTypes: [], othersOnSamePlatform: 0, AsOf);
+            errors.AddRange(invalid);
+            return CategoryFit.Of(category, verdict);
+        }).ToList();
+        ProfileErrors = errors.DistinctBy(e => e.Path).ToList();
+    }
+
+    /// <summary>What a person must fill in the application for a rule: the labels of the application facts it reads.</summary>
+    public static string Needs(GuideRule rule) => string.Join("、", rule.Reads
+        .Where(f => f.StartsWith("application.", StringComparison.Ordinal) || f.StartsWith("context.", StringComparison.Ordinal))
+        .Select(f => Facts.All.TryGetValue(f, out var fact) ? fact.Label : f)
+        .Distinct());
+
+    public static (string Text, string Css) Badge(Outcome outcome) => outcome switch
+    {
+        Outcome.Pass => ("符合", "text-bg-success"),
+        Outcome.Fail => ("不符合", "text-bg-danger"),
+        Outcome.Warn => ("须说明理由", "text-bg-warning"),
+        Outcome.Manual => ("人工判断", "text-bg-secondary"),
+        _ => throw new System.Diagnostics.UnreachableException(),
+    };
+
+    public static string SummaryCss(Fit fit) => fit switch
+    {
+        Fit.Eligible => "text-bg-success",
+        Fit.NeedsJustification => "text-bg-warning",
+        Fit.NotYet => "text-bg-danger",
+        _ => throw new System.Diagnostics.UnreachableException(),
+    };
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shenbao.Data;
+using Shenbao.Domain.Eligibility;
+using Shenbao.Domain.Requests;
+using Shenbao.Web.Files;
+using Shenbao.Web.Guides;
+using Shenbao.Web.Organisations;
+using Shenbao.Web.Security;
+using OrganisationEntity = Shenbao.Data.Organisation;
+
+namespace Shenbao.Web.Pages.Organisation;
+
+/// <summary>
+/// 单位信息: every fact the rules read about the organisation, each group with its proof documents. The
+/// organisation's administrator edits it; its 项目负责人 read it.
+/// </summary>
+public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, FileStore files, TimeProvider clock) : PageModel
+{
+    public const string ConflictMessage = "单位信息已被他人修改，请刷新后重新填写";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public OrganisationEntity Registration { get; private set; } = null!;
+
+    /// <summary>Proof documents by Attachment.Purpose ("proof:finance").</summary>
+    public ILookup<string, Attachment> Proofs { get; private set; } = Array.Empty<Attachment>().ToLookup(a => a.Purpose);
+
+    public bool CanEdit => User.IsInRole(Roles.OrgAdmin);
+
+    public string MaxUploadDescription => files.MaxDescription;
+
+    /// <summary>The fiscal years always shown: the three before the default guide's year (近三年).</summary>
+    private IEnumerable<int> FiscalYears => Enumerable.Range(guides.Default.Year - 3, 3);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var organisation = await LoadAsync(ct);
+        Input = ToInput(OrganisationFacts.Profile(organisation), organisation.Version, FiscalYears);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // the folder policy lets a 项目负责人 in to read; only the administrator changes the profile
+        if (!CanEdit) return Forbid();
+        var organisation = await LoadAsync(ct);
+        await RefuseRemovingUsedPlatformsAsync(organisation.Id, ct);
+        if (!ModelState.IsValid) return Page();
+
+        // the UPDATE must still find the version the form was rendered from; if someone saved since, it finds no row
+        db.Entry(organisation).Property(o => o.Version).OriginalValue = Input.Version;
+        organisation.ProfileJson = Write(Input, OrganisationFacts.Profile(organisation)).ToJsonString(CheckJson.Options);
+        organisation.Version = Input.Version + 1;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflicted();
+        }
+        Notice = "单位信息已保存";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(string? group, IFormFile? file, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (ProfileSections.Find(group ?? "") is not { HasProof: true } section) return NotFound();
+        var organisation = await LoadAsync(ct);
+        var result = file is null ? new FileStore.Result.Refused("请选择要上传的文件") : await files.SaveAsync(file, ct);
+        if (result is FileStore.Result.Stored stored)
+        {
+            var fileName = Path.GetFileName(file!.FileName);
+            // the same document proving the same facts is listed once, however often it is uploaded
+            var known = await db.Attachments.AnyAsync(a => a.OrganisationId == organisation.Id && a.ApplicationId == null
+                && a.Purpose == section.ProofPurpose && a.Sha256 == stored.Sha256, ct);
+            if (!known)
+            {
+                db.Attachments.Add(new Attachment
+                {
+                    OrganisationId = organisation.Id, ApplicationId = null, Purpose = section.ProofPurpose,
+                    FileName = fileName.Length > 255 ? fileName[^255..] : fileName, ContentType = stored.Kind.ContentType,
+                    Size = stored.Size, Sha256 = stored.Sha256, UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName(),
+                });
+                await db.SaveChangesAsync(ct);
+            }
+            Notice = known ? $"“{fileName}”已上传过，未重复保存" : $"已上传“{fileName}”";
+            return RedirectToPage(null, null, null, section.Id);
+        }
+
+        // the upload form posts no profile fields: show the stored profile, and the refusal beside the upload
+        ModelState.Clear();
+        Input = ToInput(OrganisationFacts.Profile(organisation), organisation.Version, FiscalYears);
+        ModelState.AddModelError(UploadKey(section.Id), ((FileStore.Result.Refused)result).Message);
+        return Page();
+    }
+
+    public string? UploadError(string group) =>
+        ModelState.TryGetValue(UploadKey(group), out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+
+    public static string UploadedOn(Attachment proof) => ChineseDate.Format(ChinaTime.DateOf(proof.UploadedAt));
+
+    public static string SizeText(long bytes) => bytes < 1024 * 1024
+        ? $"{Math.Max(1, bytes / 1024).ToString(CultureInfo.InvariantCulture)} KB"
+        : $"{(bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)} MB";
+
+    private static string UploadKey(string group) => "Upload." + group;
+
+    private async Task<OrganisationEntity> LoadAsync(CancellationToken ct)
+    {
+        var id = User.OrganisationId();
+        Registration = await db.Organisations.SingleAsync(o => o.Id == id, ct);
+        Proofs = (await db.Attachments.AsNoTracking()
+                .Where(a => a.OrganisationId == id && a.ApplicationId == null && a.Purpose.StartsWith(ProfileSections.ProofPrefix))
+                .OrderBy(a => a.Id)
+                .ToListAsync(ct))
+            .ToLookup(a => a.Purpose);
+        return Registration;
+    }
+
+    /// <summary>An application names its platform by id: removing that platform would leave the application pointing at nothing.</summary>
+    private async Task RefuseRemovingUsedPlatformsAsync(int organisationId, CancellationToken ct)
+    {
+        var removing = Input.Platforms.Select((p, i) => (Platform: p, Index: i)).Where(x => x.Platform is { Remove: true, Id: not null }).ToList();
+        if (removing.Count == 0) return;
+        var used = PlatformIds.ReferencedBy(await db.Applications.Where(a => a.OrganisationId == organisationId).Select(a => a.FormJson).ToListAsync(ct));
+        foreach (var (_, index) in removing.Where(x => used.Contains(x.Platform.Id!)))
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Platforms)}[{index}].{nameof(PlatformInput.Remove)}", "该平台已被申报书选为依托平台，不能删除；请先在申报书中改选其他平台");
+    }
+
+    private PageResult Conflicted()
+    {
+        ModelState.AddModelError("", ConflictMessage);
+        return Page();
+    }
+}

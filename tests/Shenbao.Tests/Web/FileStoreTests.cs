@@ -1,0 +1,193 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Shenbao.Tests.Domain;
+
+namespace Shenbao.Tests.Web;
+
+/// <summary>Proof documents: uploaded on the profile page, stored by content, downloaded by their own organisation only.</summary>
+public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>Posts a file to a fact group's upload form, as the browser does (multipart, with the page's antiforgery token).</summary>
+    public static async Task<Browser.Page> UploadAsync(Browser browser, string group, string fileName, byte[] content)
+    {
+        var page = await browser.GetAsync("/Organisation/Profile");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(Browser.Token(page)), "__RequestVerificationToken");
+        form.Add(new StringContent(group), "group");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        var response = await browser.Client.PostAsync(new Uri("/Organisation/Profile?handler=Upload", UriKind.Relative), form);
+        return new Browser.Page(response.StatusCode, Parser.ParseDocument(await response.Content.ReadAsStringAsync()), response);
+    }
+
+    private string StoredPath(byte[] content)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        return Path.Combine(app.Services.GetRequiredService<IConfiguration>()["Shenbao:DataPath"]!, "files", sha[..2], sha);
+    }
+
+    private static byte[] UniquePdf() => FileKindsTests.Pdf(Guid.NewGuid().ToString("N"));
+
+    private List<Shenbao.Data.Attachment> Proofs(string sha) =>
+        app.Db().Attachments.AsNoTracking().Where(a => a.Sha256 == sha).ToList();
+
+    [Fact]
+    public async Task A_pdf_proof_is_stored_under_its_sha256_recorded_and_listed_with_a_download_link()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var pdf = UniquePdf();
+
+        var result = await UploadAsync(browser, "highTech", "高新技术企业证书.pdf", pdf);
+
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.EndsWith("#highTech", result.Location, StringComparison.Ordinal);
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(StoredPath(pdf)));
+        var proof = Assert.Single(Proofs(Path.GetFileName(StoredPath(pdf))));
+        Assert.Equal(("proof:highTech", "高新技术企业证书.pdf", "application/pdf", (long)pdf.Length, (int?)null, "李经理（衡阳智衡计量科技有限公司）"),
+            (proof.Purpose, proof.FileName, proof.ContentType, proof.Size, proof.ApplicationId, proof.UploadedBy));
+        // stored to the millisecond (SQLite keeps DateTimeOffset as binary)
+        Assert.InRange(proof.UploadedAt, app.Clock.Now.AddMilliseconds(-1), app.Clock.Now.AddMilliseconds(1));
+        var page = await browser.GetAsync("/Organisation/Profile");
+        Assert.Contains("已上传“高新技术企业证书.pdf”", page.Text, StringComparison.Ordinal);
+        var link = page.Document.QuerySelector($"#highTech a[href='/Files/{proof.Id}']");
+        Assert.Equal("高新技术企业证书.pdf", link?.TextContent);
+    }
+
+    [Fact]
+    public async Task The_same_content_uploaded_twice_is_stored_once()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var pdf = UniquePdf();
+
+        await UploadAsync(browser, "finance", "2024年度审计报告.pdf", pdf);
+        var again = await UploadAsync(browser, "finance", "审计报告（副本）.pdf", pdf);
+
+        Assert.Equal(HttpStatusCode.Redirect, again.Status);
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(StoredPath(pdf))!, Path.GetFileName(StoredPath(pdf)) + "*"));
+        Assert.Single(Proofs(Path.GetFileName(StoredPath(pdf))));
+        Assert.Contains("已上传过，未重复保存", (await browser.GetAsync("/Organisation/Profile")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_executable_renamed_pdf_is_refused_beside_its_upload()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var exe = FileKindsTests.Exe();
+
+        var result = await UploadAsync(browser, "ipDispute", "声明.pdf", exe);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal("文件“声明.pdf”的内容不是 PDF、JPG、PNG、OFD 文件，请上传这几种格式的文件", result.Document.QuerySelector("#ipDispute .upload-error")?.TextContent);
+        Assert.False(File.Exists(StoredPath(exe)));
+        Assert.Empty(Proofs(Path.GetFileName(StoredPath(exe))));
+        // the profile is shown as stored, not emptied by the upload's post
+        Assert.Equal("186", result.Document.QuerySelector("input[name='Input.Employees']")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_refused()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var store = app.Services.GetRequiredService<Shenbao.Web.Files.FileStore>();
+        var big = new byte[store.MaxBytes + 1];
+        FileKindsTests.Pdf().CopyTo(big, 0);
+
+        var result = await UploadAsync(browser, "finance", "扫描件.pdf", big);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains($"文件“扫描件.pdf”超过 {store.MaxDescription} 的上限", result.Document.QuerySelector("#finance .upload-error")?.TextContent, StringComparison.Ordinal);
+        Assert.False(File.Exists(StoredPath(big)));
+    }
+
+    [Fact]
+    public async Task A_real_ofd_is_accepted_and_a_zip_without_ofd_xml_is_refused()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var ofd = FileKindsTests.Zip("OFD.xml", $"Doc_0/{Guid.NewGuid():N}.xml");
+        var zip = FileKindsTests.Zip("word/document.xml", $"{Guid.NewGuid():N}.xml");
+
+        var accepted = await UploadAsync(browser, "platforms", "平台批文.ofd", ofd);
+        var refused = await UploadAsync(browser, "platforms", "平台批文.ofd", zip);
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
+        Assert.Equal("application/ofd", Assert.Single(Proofs(Path.GetFileName(StoredPath(ofd)))).ContentType);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("的内容不是 PDF、JPG、PNG、OFD 文件", refused.Document.QuerySelector("#platforms .upload-error")?.TextContent, StringComparison.Ordinal);
+        Assert.False(File.Exists(StoredPath(zip)));
+    }
+
+    [Fact]
+    public async Task An_upload_without_a_file_asks_for_one()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var page = await browser.GetAsync("/Organisation/Profile");
+        using var form = new MultipartFormDataContent { { new StringContent(Browser.Token(page)), "__RequestVerificationToken" }, { new StringContent("techSme"), "group" } };
+
+        var response = await browser.Client.PostAsync(new Uri("/Organisation/Profile?handler=Upload", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请选择要上传的文件", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_project_leader_cannot_upload()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-leader");
+        var pdf = UniquePdf();
+
+        var result = await UploadAsync(browser, "finance", "审计报告.pdf", pdf);
+
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.StartsWith("http://localhost/Account/Denied", result.Location, StringComparison.Ordinal);
+        Assert.Empty(Proofs(Path.GetFileName(StoredPath(pdf))));
+    }
+
+    [Fact]
+    public async Task The_own_organisation_downloads_the_exact_bytes_under_its_chinese_name()
+    {
+        var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var pdf = UniquePdf();
+        await UploadAsync(admin, "techSme", "科技型中小企业评价入库证明.pdf", pdf);
+        var id = Assert.Single(Proofs(Path.GetFileName(StoredPath(pdf)))).Id;
+        var leader = await Browser.For(app).SignInAsync("zhiheng-leader");
+
+        using var response = await leader.Client.GetAsync(new Uri($"/Files/{id}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal("科技型中小企业评价入库证明.pdf", Uri.UnescapeDataString(disposition.FileNameStar!));
+        Assert.Contains("filename*=UTF-8''", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Another_organisations_file_is_not_found_and_an_anonymous_visitor_must_sign_in()
+    {
+        var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var pdf = UniquePdf();
+        await UploadAsync(admin, "finance", "审计报告.pdf", pdf);
+        var id = Assert.Single(Proofs(Path.GetFileName(StoredPath(pdf)))).Id;
+
+        var stranger = await (await Browser.For(app).SignInAsync("hynu-admin")).GetAsync($"/Files/{id}");
+        var anonymous = await Browser.For(app).GetAsync($"/Files/{id}");
+        var missing = await admin.GetAsync("/Files/999999");
+
+        Assert.Equal(HttpStatusCode.NotFound, stranger.Status);
+        Assert.DoesNotContain(Encoding.ASCII.GetString(pdf), stranger.Document.Source.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.Status);
+        Assert.StartsWith("http://localhost/Account/Login?ReturnUrl=", anonymous.Location, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+    }
+}

@@ -23,13 +23,13 @@ public sealed class RulesEngineEvaluator
     private const string Institutions = "(\"university\", \"research-institute\")";
 
     private readonly global::RulesEngine.RulesEngine engine;
-    private readonly Dictionary<string, Rules> byCategory;
+    private readonly Dictionary<string, List<ReRule>> byCategory;
 
     public RulesEngineEvaluator()
     {
         var workflows = Workflows();
         engine = new global::RulesEngine.RulesEngine(workflows, new ReSettings());
-        byCategory = workflows.ToDictionary(w => w.WorkflowName, w => new Rules(w.Rules.ToList()));
+        byCategory = workflows.ToDictionary(w => w.WorkflowName, w => w.Rules.ToList());
     }
 
     public async ValueTask<Verdict> EvaluateAsync(EligibilityRequest request)
@@ -45,7 +45,7 @@ public sealed class RulesEngineEvaluator
         }
 
         var rules = new List<RuleResult>(results.Count);
-        foreach (var rule in byCategory[category].List)
+        foreach (var rule in byCategory[category])
         {
             if (rule.RuleName.Contains('?', StringComparison.Ordinal)) continue;
             if (met.TryGetValue(rule.RuleName + Applies, out var applies) && !applies) continue;
@@ -59,8 +59,6 @@ public sealed class RulesEngineEvaluator
         }
         return Verdict.From(category, rules);
     }
-
-    private sealed record Rules(List<ReRule> List);
 
     private static ReRule R(string id, string clause, string expression, string pass, string fail, string severity = "fail") => new()
     {

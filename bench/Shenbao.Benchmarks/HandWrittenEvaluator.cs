@@ -66,7 +66,7 @@ public static class HandWrittenEvaluator
         {
             null => new("leader-title", "一、项目负责人", Outcome.Fail, "未提供项目负责人职称"),
             "senior" or "associate-senior" => new("leader-title", "一、项目负责人", Outcome.Pass, $"项目负责人具有{Title(title)}"),
-            _ => new("leader-title", "一、项目负责人", Outcome.Fail, $"项目负责人为{Title(title)}，须具有副高及以上职称"),
+            _ => new("leader-title", "一、项目负责人", Outcome.Fail, $"项目负责人：{Title(title)}，须具有副高及以上职称"),
         });
 
         var field = r.Application.Field;
@@ -125,7 +125,7 @@ public static class HandWrittenEvaluator
 
         var taken = r.Context.ApplicationsOnSamePlatform;
         rules.Add(taken < 2
-            ? new("basic-quota", clause, Outcome.Pass, $"该平台本批次已有其他{Money.Format(taken)}项申报，每个平台限报2项，尚余{Money.Format(2 - taken)}项")
+            ? new("basic-quota", clause, Outcome.Pass, $"该平台本批次已有其他{Money.Format(taken)}项申报，每个平台限报2项，尚有{Money.Format(2 - taken)}个名额")
             : new("basic-quota", clause, Outcome.Fail, $"该平台本批次已有其他{Money.Format(taken)}项申报，已达每个平台限报2项的名额"));
 
         var attachments = r.Application.Attachments;
@@ -189,7 +189,7 @@ public static class HandWrittenEvaluator
         else
         {
             var share = amount == 0 ? "—" : Percent(paid / amount);
-            rules.Add(paid >= 0.2m * amount
+            rules.Add(amount > 0 && paid >= 0.2m * amount
                 ? new("iur-payment", "四（一）具体条件3", Outcome.Pass, $"已支付 {Money.Format(paid)} 元，占合同总金额 {Money.Format(amount)} 元的{share}，不低于20%")
                 : new("iur-payment", "四（一）具体条件3", Outcome.Fail, $"已支付 {Money.Format(paid)} 元，占合同总金额 {Money.Format(amount)} 元的{share}，低于20%"));
         }
@@ -504,7 +504,7 @@ public static class HandWrittenEvaluator
         };
 
     private static string Percent(decimal share) =>
-        decimal.Round(share * 100, 2).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+        (decimal.Truncate(share * 10000) / 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     private static string Date(DateOnly date) => ChineseDate.Format(date);
 

@@ -138,7 +138,7 @@ public sealed class RulesEngineEvaluator
                 "申报日在合同执行期内，合同执行至2025年12月及以后", "申报日不在合同执行期内，或合同执行结束日期早于2025年12月1日"),
             R("iur-registration", "四（一）具体条件2", "f.Registered == true AND f.Attachments.Contains(\"contract-registration\")",
                 "技术合同已登记并上传登记证明", "技术合同须在全国技术合同认定登记系统登记并上传登记证明"),
-            R("iur-payment", "四（一）具体条件3", "f.Paid != null AND f.Amount != null AND f.Paid >= 0.2m * f.Amount", "已支付金额不低于合同总金额的20%", "已支付金额低于合同总金额的20%"),
+            R("iur-payment", "四（一）具体条件3", "f.Paid != null AND f.Amount != null AND f.Amount > 0 AND f.Paid >= 0.2m * f.Amount", "已支付金额不低于合同总金额的20%", "已支付金额低于合同总金额的20%"),
             R("iur-payment-proof", "四（一）具体条件3", "f.Attachments.Contains(\"bank-receipt\") AND f.Attachments.Contains(\"invoice\")",
                 "已上传付款凭证：银行进账单、单位开具的发票", "须提供银行进账单、单位开具的发票为付款凭证"),
             R("iur-key-thresholds", "四（一）具体条件4", "f.Amount != null AND f.Amount >= 300000 AND f.Output2024 != null AND f.Output2024 >= 10000000",

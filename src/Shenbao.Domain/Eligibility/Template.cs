@@ -53,15 +53,27 @@ public sealed class Template
         return -1;
     }
 
+    /// <summary>Whether the message shows the value of <paramref name="slot"/> (so a rule can skip computing it).</summary>
+    public bool Uses(int slot) => Array.IndexOf(slots, slot) >= 0;
+
     public string Render(params ReadOnlySpan<string> values)
     {
         if (slots.Length == 0) return literals[0];
         var length = 0;
         foreach (var l in literals) length += l.Length;
         foreach (var s in slots) length += values[s].Length;
-        var builder = new StringBuilder(length);
+        // one allocation: the parts are copied straight into the new string
+        Span<char> text = length <= 512 ? stackalloc char[length] : new char[length];
+        var at = 0;
         for (var i = 0; i < slots.Length; i++)
-            builder.Append(literals[i]).Append(values[slots[i]]);
-        return builder.Append(literals[^1]).ToString();
+        {
+            literals[i].CopyTo(text[at..]);
+            at += literals[i].Length;
+            var value = values[slots[i]];
+            value.CopyTo(text[at..]);
+            at += value.Length;
+        }
+        literals[^1].CopyTo(text[at..]);
+        return new string(text);
     }
 }

@@ -16,6 +16,10 @@ public sealed record WhatIfSummary(
 /// </summary>
 public static class WhatIf
 {
+    /// <summary>
+    /// Compares outcomes only (no message is rendered) and stops at a category's first failed rule; the rules of a
+    /// flipped application are then compared one by one to find the ones to blame.
+    /// </summary>
     public static WhatIfSummary Compare(Guide baseline, Guide changed, IReadOnlyList<EligibilityRequest> requests)
     {
         var partials = new System.Collections.Concurrent.ConcurrentBag<(int Changed, Dictionary<string, int> Transitions, Dictionary<string, int> Rules)>();
@@ -26,12 +30,13 @@ public static class WhatIf
                 var (count, transitions, rules) = (0, new Dictionary<string, int>(), new Dictionary<string, int>());
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    var before = Eligibility.Evaluate(baseline, requests[i]);
-                    var after = Eligibility.Evaluate(changed, requests[i]);
-                    if (before.Word == after.Word) continue;
+                    var request = requests[i];
+                    var (before, after) = (Category(baseline, request), Category(changed, request));
+                    var (from, to) = (VerdictOf(before, request), VerdictOf(after, request));
+                    if (from == to) continue;
                     count++;
-                    Increment(transitions, $"{before.Word} → {after.Word}");
-                    foreach (var rule in Blame(before, after)) Increment(rules, rule);
+                    Increment(transitions, $"{from} → {to}");
+                    foreach (var rule in Blame(before, after, request)) Increment(rules, rule);
                 }
                 partials.Add((count, transitions, rules));
             });
@@ -42,16 +47,32 @@ public static class WhatIf
             Merge(partials.Select(p => p.Rules)));
     }
 
-    /// <summary>The rules whose outcome differs between two verdicts on the same application.</summary>
-    public static IEnumerable<string> Blame(Verdict before, Verdict after)
+    private static Category Category(Guide guide, EligibilityRequest request) =>
+        guide.FindCategory(request.Application.Category)
+        ?? throw new ArgumentException($"The guide '{guide.Id}' has no category '{request.Application.Category}'.", nameof(request));
+
+    /// <summary>The verdict word from outcomes alone, as <see cref="Verdict.From"/> decides it.</summary>
+    public static string VerdictOf(Category category, EligibilityRequest request)
     {
-        var outcomes = before.Rules.ToDictionary(r => r.RuleId, r => r.Outcome);
+        var warned = false;
+        foreach (var rule in category.Rules)
+            switch (rule.Judge(request))
+            {
+                case Outcome.Fail: return "ineligible";
+                case Outcome.Warn: warned = true; break;
+            }
+        return warned ? "review" : "eligible";
+    }
+
+    /// <summary>The rules whose outcome differs between the two categories' versions (matched by id).</summary>
+    public static IEnumerable<string> Blame(Category before, Category after, EligibilityRequest request)
+    {
+        var outcomes = before.Rules.ToDictionary(r => r.Id, r => r.Judge(request));
         foreach (var rule in after.Rules)
-            if (!outcomes.TryGetValue(rule.RuleId, out var previous) || previous != rule.Outcome)
-                yield return rule.RuleId;
-        foreach (var rule in before.Rules)
-            if (after.Rules.All(r => r.RuleId != rule.RuleId))
-                yield return rule.RuleId;
+            if (!outcomes.Remove(rule.Id, out var previous) || previous != rule.Judge(request))
+                yield return rule.Id;
+        foreach (var (id, previous) in outcomes)
+            if (previous is not null) yield return id;
     }
 
     private static void Increment(Dictionary<string, int> counts, string key) =>

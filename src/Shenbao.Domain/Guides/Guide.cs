@@ -53,15 +53,21 @@ public sealed record GuideRule(string Id, string Clause, Severity Severity, Rule
 
     public RuleResult? Evaluate(Requests.EligibilityRequest request)
     {
-        if (AppliesIf is not null && !AppliesIf.Check(request).IsMet) return null;
+        if (!Applies(request)) return null;
         var finding = Body.Check(request);
-        var outcome = (Severity, finding.Status) switch
-        {
-            (Severity.Manual, _) or (_, Status.Undecided) => Outcome.Manual,
-            (_, Status.Met) => Outcome.Pass,
-            (_, Status.Doubtful) or (Severity.Warn, _) => Outcome.Warn,
-            _ => Outcome.Fail,
-        };
-        return new RuleResult(Id, Clause, outcome, finding.Message);
+        return new RuleResult(Id, Clause, OutcomeOf(finding.Status), finding.Message);
     }
+
+    /// <summary>The outcome alone, no message: what a what-if recount compares. Null when the rule does not apply.</summary>
+    public Outcome? Judge(Requests.EligibilityRequest request) => Applies(request) ? OutcomeOf(Body.Test(request)) : null;
+
+    private bool Applies(Requests.EligibilityRequest request) => AppliesIf is null || AppliesIf.Test(request) == Status.Met;
+
+    private Outcome OutcomeOf(Status status) => (Severity, status) switch
+    {
+        (Severity.Manual, _) or (_, Status.Undecided) => Outcome.Manual,
+        (_, Status.Met) => Outcome.Pass,
+        (_, Status.Doubtful) or (Severity.Warn, _) => Outcome.Warn,
+        _ => Outcome.Fail,
+    };
 }

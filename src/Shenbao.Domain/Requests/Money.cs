@@ -8,7 +8,7 @@ public static class Money
     /// <summary>Whole numbers without decimals, fractions with at least two: 10,000,000 and 9,999,999.50.</summary>
     public static string Format(decimal value) =>
         value == decimal.Truncate(value)
-            ? value.ToString("#,0", CultureInfo.InvariantCulture)
+            ? value.ToString("N0", CultureInfo.InvariantCulture)
             : value.ToString("#,0.00##########", CultureInfo.InvariantCulture);
 }
 

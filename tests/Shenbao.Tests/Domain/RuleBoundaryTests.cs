@@ -45,7 +45,7 @@ public sealed class RuleBoundaryTests
     [InlineData("major-project", "major-subsidy-limit", "applicant.majorProjectSubsidies=null", "fail", "未填报获得科技重大专项补助的情况")]
     // leader-title: senior or associate-senior
     [InlineData("major-project", "leader-title", "application.leader.title=\"associate-senior\"", "pass", "项目负责人具有副高级职称")]
-    [InlineData("major-project", "leader-title", "application.leader.title=\"intermediate\"", "fail", "项目负责人为中级职称，须具有副高及以上职称")]
+    [InlineData("major-project", "leader-title", "application.leader.title=\"intermediate\"", "fail", "项目负责人：中级职称，须具有副高及以上职称")]
     [InlineData("major-project", "leader-title", "application.leader=null", "fail", "未提供项目负责人职称")]
     // field-in-list: a closed list in 一, an open one (warn) in 二
     [InlineData("major-project", "field-in-list", "application.field=\"商用航空航天\"", "pass", "属于本类别支持领域")]
@@ -66,7 +66,7 @@ public sealed class RuleBoundaryTests
     [InlineData("basic-research", "basic-platform", "applicant.platforms=[{\"id\":\"lab\",\"name\":\"市重点专科\",\"type\":\"key-specialty\",\"level\":\"municipal\"}]", "fail", "依托的市重点专科（市级重点专科）不是省级及以上")]
     [InlineData("basic-research", "basic-platform", "applicant.platforms=[{\"id\":\"lab\",\"name\":\"培育学科\",\"type\":\"double-first-class-cultivation\",\"level\":\"none\"}]", "pass", "依托培育学科（无级别国家双一流培育学科）")]
     [InlineData("basic-research", "basic-platform", "application.platformId=null", "fail", "未选择项目依托的平台或学科")]
-    [InlineData("basic-research", "basic-quota", "context={\"applicationsOnSamePlatform\":1}", "pass", "该平台本批次已有其他1项申报，每个平台限报2项，尚余1项")]
+    [InlineData("basic-research", "basic-quota", "context={\"applicationsOnSamePlatform\":1}", "pass", "该平台本批次已有其他1项申报，每个平台限报2项，尚有1个名额")]
     [InlineData("basic-research", "basic-quota", "context={\"applicationsOnSamePlatform\":2}", "fail", "该平台本批次已有其他2项申报，已达每个平台限报2项的名额")]
     [InlineData("basic-research", "basic-quota", "context=null", "pass", "已有其他0项申报")]
     [InlineData("basic-research", "basic-documents", "", "pass", "已上传平台、学科批复文件、平台负责人、学科带头人推荐函")]
@@ -91,7 +91,8 @@ public sealed class RuleBoundaryTests
     [InlineData("iur-cooperation", "iur-registration", "application.attachments=[\"bank-receipt\",\"invoice\"]", "fail", "未上传技术合同认定登记证明")]
     [InlineData("iur-cooperation", "iur-registration", "application.contract.registered=null", "fail", "未提供合同是否已认定登记")]
     [InlineData("iur-cooperation", "iur-payment", "application.contract.paid=160000", "pass", "已支付 160,000 元，占合同总金额 800,000 元的20%，不低于20%")]
-    [InlineData("iur-cooperation", "iur-payment", "application.contract.paid=159999.99", "fail", "已支付 159,999.99 元，占合同总金额 800,000 元的20%，低于20%")]
+    [InlineData("iur-cooperation", "iur-payment", "application.contract.paid=159999.99", "fail", "已支付 159,999.99 元，占合同总金额 800,000 元的19.99%，低于20%")]
+    [InlineData("iur-cooperation", "iur-payment", "application.contract.amount=0; application.contract.paid=0", "fail", "已支付 0 元，占合同总金额 0 元的—，低于20%")]
     [InlineData("iur-cooperation", "iur-payment", "application.contract.paid=null", "fail", "未提供合同已支付金额")]
     [InlineData("iur-cooperation", "iur-payment-proof", "application.attachments=[\"contract-registration\",\"bank-receipt\"]", "fail", "缺少单位开具的发票")]
     // iur-key-thresholds: key tier only; amount ≥ 300,000 and 2024 output ≥ 10,000,000

@@ -6,6 +6,13 @@ namespace Shenbao.Domain.Eligibility.Rules;
 public sealed record ItemCondition(ItemField Field, IReadOnlySet<string> Accepted)
 {
     public bool Holds(object item) => Field.Text(item) is { } value && Accepted.Contains(value);
+
+    public static bool AllHold(IReadOnlyList<ItemCondition> conditions, object item)
+    {
+        foreach (var condition in conditions)
+            if (!condition.Holds(item)) return false;
+        return true;
+    }
 }
 
 /// <summary>
@@ -19,11 +26,21 @@ public sealed class AnyItemRule(ItemsFact fact, IReadOnlyList<IReadOnlyList<Item
     {
         if (fact.Get(request) is not { } items)
             return new(Status.Missing, missing.Render(fact.MissingLabel(request)));
+        return Match(items) is { } match
+            ? new(Status.Met, pass.Render(fact.Describe(match), pass.Uses(1) ? Describe(items) : ""))
+            : new(Status.NotMet, fail.Render("", Describe(items)));
+    }
+
+    public override Status Test(EligibilityRequest request) =>
+        fact.Get(request) is { } items ? Met(Match(items) is not null) : Status.Missing;
+
+    private object? Match(IReadOnlyList<object> items)
+    {
         foreach (var item in items)
             foreach (var conditions in alternatives)
-                if (conditions.All(c => c.Holds(item)))
-                    return new(Status.Met, pass.Render(fact.Describe(item), Describe(items)));
-        return new(Status.NotMet, fail.Render("", Describe(items)));
+                if (ItemCondition.AllHold(conditions, item))
+                    return item;
+        return null;
     }
 
     private string Describe(IReadOnlyList<object> items) =>

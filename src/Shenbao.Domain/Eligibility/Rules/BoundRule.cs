@@ -17,7 +17,11 @@ public sealed class BoundRule(NumberSource source, decimal bound, bool isMinimum
     {
         if (source.Get(request) is not { } value)
             return new(Status.Missing, missing.Render(source.MissingLabel(request)));
-        var met = isMinimum ? value >= bound : value <= bound;
+        var met = Holds(value);
         return new(met ? Status.Met : Status.NotMet, (met ? pass : fail).Render(Money.Format(value), boundText, yearText));
     }
+
+    public override Status Test(EligibilityRequest request) => source.Get(request) is { } value ? Met(Holds(value)) : Status.Missing;
+
+    private bool Holds(decimal value) => isMinimum ? value >= bound : value <= bound;
 }

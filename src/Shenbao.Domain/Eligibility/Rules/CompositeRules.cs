@@ -24,6 +24,18 @@ public sealed class AllOfRule(IReadOnlyList<Rule> parts, Template pass, Template
         }
         return new(doubtful ? Status.Doubtful : Status.Met, pass.Render(string.Join("；", messages)));
     }
+
+    public override Status Test(EligibilityRequest request)
+    {
+        var doubtful = false;
+        foreach (var part in parts)
+        {
+            var status = part.Test(request);
+            if (status is Status.NotMet or Status.Missing) return status;
+            doubtful |= status == Status.Doubtful;
+        }
+        return doubtful ? Status.Doubtful : Status.Met;
+    }
 }
 
 /// <summary>
@@ -48,5 +60,18 @@ public sealed class AnyOfRule(IReadOnlyList<Rule> parts, Template pass, Template
             if (finding.Status == Status.Doubtful) return new(Status.Doubtful, pass.Render(finding.Message));
         var status = findings.All(f => f.Status == Status.Missing) ? Status.Missing : Status.NotMet;
         return new(status, fail.Render(string.Join("；", findings.Select(f => f.Message))));
+    }
+
+    public override Status Test(EligibilityRequest request)
+    {
+        var (doubtful, allMissing) = (false, true);
+        foreach (var part in parts)
+        {
+            var status = part.Test(request);
+            if (status == Status.Met) return Status.Met;
+            doubtful |= status == Status.Doubtful;
+            allMissing &= status == Status.Missing;
+        }
+        return doubtful ? Status.Doubtful : allMissing ? Status.Missing : Status.NotMet;
     }
 }

@@ -18,12 +18,21 @@ public sealed class CountInYearsRule(ItemsFact fact, ItemField yearField, int fr
     {
         if (fact.Get(request) is not { } items)
             return new(Status.Missing, missing.Render(fact.MissingLabel(request)));
+        var count = Count(items);
+        var met = count < fewerThan;
+        return new(met ? Status.Met : Status.NotMet,
+            (met ? pass : fail).Render(count.ToString(CultureInfo.InvariantCulture), limitText, fromText, toText));
+    }
+
+    public override Status Test(EligibilityRequest request) =>
+        fact.Get(request) is { } items ? Met(Count(items) < fewerThan) : Status.Missing;
+
+    private int Count(IReadOnlyList<object> items)
+    {
         var count = 0;
         foreach (var item in items)
             if (yearField.Number(item) is { } year && year >= from && year <= to)
                 count++;
-        var met = count < fewerThan;
-        return new(met ? Status.Met : Status.NotMet,
-            (met ? pass : fail).Render(count.ToString(CultureInfo.InvariantCulture), limitText, fromText, toText));
+        return count;
     }
 }

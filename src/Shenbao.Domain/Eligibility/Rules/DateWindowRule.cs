@@ -20,10 +20,21 @@ public sealed class DateWindowRule(DateSource value, DateSource? from, DateSourc
                 .OfType<DateSource>().Select(s => s.MissingLabel!(request)).Distinct();
             return new(Status.Missing, missing.Render(string.Join("、", absent)));
         }
-        var met = (lower is null || date >= lower) && (upper is null || date <= upper);
+        var met = Holds(date.Value, lower, upper);
         return new(met ? Status.Met : Status.NotMet, (met ? pass : fail).Render(
             ChineseDate.Format(date.Value),
             lower is { } l ? ChineseDate.Format(l) : "",
             upper is { } u ? ChineseDate.Format(u) : ""));
     }
+
+    public override Status Test(EligibilityRequest request)
+    {
+        var date = value.Get(request);
+        var lower = from?.Get(request);
+        var upper = to?.Get(request);
+        if (date is null || (from is not null && lower is null) || (to is not null && upper is null)) return Status.Missing;
+        return Met(Holds(date.Value, lower, upper));
+    }
+
+    private static bool Holds(DateOnly date, DateOnly? lower, DateOnly? upper) => (lower is null || date >= lower) && (upper is null || date <= upper);
 }

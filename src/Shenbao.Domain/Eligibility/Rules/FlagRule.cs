@@ -11,4 +11,10 @@ public sealed class FlagRule(FlagFact fact, bool expected, Template pass, Templa
         var value when value == expected => new(Status.Met, pass.Render()),
         _ => new(Status.NotMet, fail.Render()),
     };
+
+    public override Status Test(EligibilityRequest request) => fact.Get(request) switch
+    {
+        null => Status.Missing,
+        var value => Met(value == expected),
+    };
 }

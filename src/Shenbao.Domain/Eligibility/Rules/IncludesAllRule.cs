@@ -22,4 +22,12 @@ public sealed class IncludesAllRule(WordsFact fact, IReadOnlyList<string> requir
             ? new(Status.Met, pass.Render(requiredText, ""))
             : new(Status.NotMet, fail.Render(requiredText, string.Join("、", lacking)));
     }
+
+    public override Status Test(EligibilityRequest request)
+    {
+        var present = fact.Get(request) ?? [];
+        foreach (var word in required)
+            if (!present.Contains(word)) return Status.NotMet;
+        return Status.Met;
+    }
 }

@@ -30,4 +30,12 @@ public sealed class OneOfRule(
             return new(Status.Doubtful, warn.Render(describe(value), acceptedText));
         return new(Status.NotMet, fail.Render(describe(value), acceptedText));
     }
+
+    public override Status Test(EligibilityRequest request) => get(request) switch
+    {
+        null => Status.Missing,
+        var value when accepted.Contains(value) => Status.Met,
+        var value when warn is not null && doubtful.Contains(value) => Status.Doubtful,
+        _ => Status.NotMet,
+    };
 }

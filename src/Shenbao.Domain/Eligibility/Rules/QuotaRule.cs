@@ -20,4 +20,6 @@ public sealed class QuotaRule(NumberSource taken, int limit, Template pass, Temp
         return new(met ? Status.Met : Status.NotMet,
             (met ? pass : fail).Render(Money.Format(value), limitText, Money.Format(remaining)));
     }
+
+    public override Status Test(EligibilityRequest request) => taken.Get(request) is { } value ? Met(value < limit) : Status.Missing;
 }

@@ -22,12 +22,18 @@ public sealed class RatioRule(NumberSource part, NumberSource whole, decimal min
                 : string.Join("、", new[] { p is null ? part.MissingLabel(request) : null, w is null ? whole.MissingLabel(request) : null }.OfType<string>());
             return new(Status.Missing, missing.Render(absent));
         }
-        var threshold = minimum * w.Value;
-        var met = strict ? p.Value > threshold : p.Value >= threshold;
+        var met = Holds(p.Value, w.Value);
         var share = w.Value == 0 ? "—" : Percent(p.Value / w.Value);
         return new(met ? Status.Met : Status.NotMet, (met ? pass : fail).Render(Money.Format(p.Value), Money.Format(w.Value), share, minimumText));
     }
 
+    public override Status Test(EligibilityRequest request) =>
+        part.Get(request) is { } p && whole.Get(request) is { } w ? Met(Holds(p, w)) : Status.Missing;
+
+    /// <summary>A share of nothing is not a share: a whole of 0 never meets the rule.</summary>
+    private bool Holds(decimal p, decimal w) => w > 0 && (strict ? p > minimum * w : p >= minimum * w);
+
+    /// <summary>Truncated, not rounded, so that 19.9999% reads 19.99% and never "20%, below 20%".</summary>
     private static string Percent(decimal share) =>
-        decimal.Round(share * 100, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        (decimal.Truncate(share * 10000) / 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -8,7 +8,13 @@ namespace Shenbao.Domain.Eligibility.Rules;
 /// </summary>
 public abstract class Rule
 {
+    /// <summary>The finding with its message, for people.</summary>
     public abstract Finding Check(EligibilityRequest request);
+
+    /// <summary>The status alone, rendering no message: for applicability conditions and what-if recounts.</summary>
+    public abstract Status Test(EligibilityRequest request);
+
+    protected static Status Met(bool met) => met ? Status.Met : Status.NotMet;
 }
 
 /// <summary>A number read from the request: a plain fact, or a yearly fact at a year the guide names.</summary>

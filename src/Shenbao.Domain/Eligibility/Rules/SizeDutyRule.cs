@@ -13,22 +13,38 @@ public sealed class SizeDutyRule(IReadOnlyList<BoundRule> limits, Rule duty, boo
 {
     public override Finding Check(EligibilityRequest request)
     {
-        var done = duty.Check(request);
-        List<string> within = [], exceeded = [], missing = [];
-        foreach (var limit in limits)
-        {
-            var finding = limit.Check(request);
-            (finding.Status switch { Status.Met => within, Status.Missing => missing, _ => exceeded }).Add(finding.Message);
-        }
-        var (status, template) = (done.IsMet, exceeded.Count, missing.Count) switch
-        {
-            (true, _, _) => (Status.Met, messages.Done),
-            (false, > 0, _) => (Status.Met, messages.Exempt),
-            (false, 0, > 0) => (Status.Missing, messages.Missing),
-            _ => (Status.NotMet, messages.Due),
-        };
-        var message = template.Render(string.Join("；", within), string.Join("；", exceeded), string.Join("；", missing), done.Message);
+        var (status, template) = Decide(request);
+        // only what the chosen message shows is rendered: a recorded self-assessment needs no size figures
+        var message = template.Render(
+            template.Uses(0) ? Limits(request, Status.Met) : "",
+            template.Uses(1) ? Limits(request, Status.NotMet) : "",
+            template.Uses(2) ? Limits(request, Status.Missing) : "",
+            template.Uses(3) ? duty.Check(request).Message : "");
         return new(undertaking ? Status.Undecided : status, message);
+    }
+
+    public override Status Test(EligibilityRequest request) => undertaking ? Status.Undecided : Decide(request).Status;
+
+    private (Status Status, Template Template) Decide(EligibilityRequest request)
+    {
+        if (duty.Test(request) == Status.Met) return (Status.Met, messages.Done);
+        var missing = false;
+        foreach (var limit in limits)
+            switch (limit.Test(request))
+            {
+                case Status.NotMet: return (Status.Met, messages.Exempt);
+                case Status.Missing: missing = true; break;
+            }
+        return missing ? (Status.Missing, messages.Missing) : (Status.NotMet, messages.Due);
+    }
+
+    /// <summary>The messages of the limits in one state (kept, exceeded or undecidable), joined.</summary>
+    private string Limits(EligibilityRequest request, Status state)
+    {
+        var found = new List<string>(limits.Count);
+        foreach (var limit in limits)
+            if (limit.Test(request) == state) found.Add(limit.Check(request).Message);
+        return string.Join("；", found);
     }
 }
 
@@ -38,4 +54,6 @@ public sealed record SizeDutyMessages(Template Done, Template Exempt, Template D
 public sealed class ManualRule(string text) : Rule
 {
     public override Finding Check(EligibilityRequest request) => new(Status.Undecided, text);
+
+    public override Status Test(EligibilityRequest request) => Status.Undecided;
 }

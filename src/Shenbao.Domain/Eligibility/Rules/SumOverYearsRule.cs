@@ -33,4 +33,13 @@ public sealed class SumOverYearsRule(YearlyFact fact, int from, int to, decimal 
         return new(met ? Status.Met : Status.NotMet,
             (met ? pass : fail).Render(Money.Format(sum), minimumText, fromText, toText, string.Join("、", years)));
     }
+
+    public override Status Test(EligibilityRequest request)
+    {
+        var (sum, any) = (0m, false);
+        for (var year = from; year <= to; year++)
+            if (fact.Get(request, year) is { } value)
+                (sum, any) = (sum + value, true);
+        return any ? Met(sum >= minimum) : Status.Missing;
+    }
 }

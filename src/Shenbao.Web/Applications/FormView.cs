@@ -9,6 +9,17 @@ namespace Shenbao.Web.Applications;
 public sealed record FieldView(FormField Field, string Name, string Id, string Value, string? Error, IReadOnlyList<(string Value, string Label)> Options, string? Hint)
 {
     public IReadOnlyList<MemberRow> Members => Field.Type == FieldType.Members ? MemberRow.Parse(Value) : [];
+
+    /// <summary>The value as a person reads it: the word for a code, 是/否, amounts in 元 with separators.</summary>
+    public string Display => Field.Type switch
+    {
+        FieldType.YesNo => Value switch { "true" => "是", "false" => "否", _ => Value },
+        FieldType.Choice => Options.FirstOrDefault(o => o.Value == Value).Label ?? Value,
+        FieldType.Money when decimal.TryParse(Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan) => $"{Money.Format(yuan)} 元",
+        FieldType.Date when DateOnly.TryParseExact(Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => ChineseDate.Format(date),
+        FieldType.Members => string.Join("、", Members.Select(m => m.Kind is { } kind ? $"{m.Name}（{Vocabulary.OrganisationKinds.Label(kind)}）" : m.Name)),
+        _ => Value,
+    };
 }
 
 /// <summary>A consortium member as posted from the form (M[i].Name, M[i].Kind).</summary>

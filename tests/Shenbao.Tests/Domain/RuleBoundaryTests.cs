@@ -108,7 +108,7 @@ public sealed class RuleBoundaryTests
     [InlineData("innovation-consortium", "consortium-platform", "applicant.platforms=[{\"id\":\"x\",\"name\":\"国家某创新平台\",\"type\":\"other-platform\",\"level\":\"national\"}]", "pass", "牵头单位建有国家某创新平台（国家级科技创新平台）")]
     [InlineData("innovation-consortium", "consortium-platform", "applicant.platforms=[{\"id\":\"x\",\"name\":\"衡阳市某重点实验室\",\"type\":\"key-lab\",\"level\":\"municipal\"}]", "fail", "已填报：衡阳市某重点实验室（市级重点实验室）")]
     [InlineData("innovation-consortium", "consortium-platform", "applicant.platforms=[{\"id\":\"x\",\"name\":\"省重点学科\",\"type\":\"key-discipline\",\"level\":\"provincial\"}]", "fail", "未建有省级以上重点实验室")]
-    [InlineData("innovation-consortium", "consortium-platform", "applicant.platforms=null", "fail", "未填报牵头单位建有的科技创新平台")]
+    [InlineData("innovation-consortium", "consortium-platform", "applicant.platforms=null", "fail", "未在单位信息中填报牵头单位建有的科技创新平台")]
     [InlineData("innovation-consortium", "consortium-members", "application.consortium.members=[{\"name\":\"某研究所\",\"kind\":\"research-institute\"}]", "pass", "成员单位包括某研究所（科研院所）")]
     [InlineData("innovation-consortium", "consortium-members", "application.consortium.members=[{\"name\":\"某公司\",\"kind\":\"enterprise\"}]", "fail", "成员单位中没有高校或科研院所（已填报：某公司（企业））")]
     [InlineData("innovation-consortium", "consortium-members", "application.consortium.members=null", "fail", "未填报创新联合体成员单位")]

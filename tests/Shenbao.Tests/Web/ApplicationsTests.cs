@@ -205,6 +205,10 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.Matches("^[0-9a-f]{64}$", details.Document.QuerySelector("#receipt-hash")!.TextContent);
         Assert.Equal(app.Clock.Now, stored.SubmittedAt!.Value, TimeSpan.FromMilliseconds(1));
         Assert.Contains("提交", details.Document.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
+        // the content reads as people wrote it: words for codes, amounts with separators
+        Assert.Contains("正高级职称", details.Text, StringComparison.Ordinal);
+        Assert.Contains("1,000,000 元", details.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(">senior<", details.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync($"/Applications/Edit/{id}")).Status);   // locked
     }
 

@@ -55,7 +55,7 @@ fi
 # --- the benchmark's equivalence check: hand-written evaluator == engine (== RulesEngine on outcomes) ---
 if [ -f bench/Shenbao.Benchmarks/Shenbao.Benchmarks.csproj ] && grep -q -- "--verify" bench/Shenbao.Benchmarks/Program.cs 2>/dev/null; then
   say "benchmark equivalence check"
-  dotnet bench/Shenbao.Benchmarks/bin/Release/net10.0/Shenbao.Benchmarks.dll --verify || status=1
+  if dotnet bench/Shenbao.Benchmarks/bin/Release/net10.0/Shenbao.Benchmarks.dll --verify; then equivalence=passed; else equivalence=failed; status=1; fi
 fi
 
 # --- summary counted from the results, so a run that tested nothing cannot pass unnoticed ---
@@ -69,6 +69,8 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
 done
+# the equivalence check is one more test: hand-written evaluator, engine and RulesEngine must agree
+case "${equivalence:-}" in passed) passed=$((passed + 1)) ;; failed) failed=$((failed + 1)) ;; esac
 if [ "$files" -eq 0 ] || [ "$passed" -eq 0 ]; then status=1; failed=$((failed > 0 ? failed : 1)); fi
 [ "$failed" -eq 0 ] || status=1
 summary="tests: $passed passed, $failed failed"

@@ -117,7 +117,7 @@ public static class HandWrittenEvaluator
             foreach (var p in platforms)
                 if (p.Id == id) { platform = p; break; }
         if (platform is null)
-            rules.Add(new("basic-platform", clause, Outcome.Fail, "未选择项目依托的平台或学科（application.platformId）"));
+            rules.Add(new("basic-platform", clause, Outcome.Fail, "未选择项目依托的平台或学科"));
         else if (platform.Level is "national" or "provincial" || platform.Type is "double-first-class-cultivation")
             rules.Add(new("basic-platform", clause, Outcome.Pass, $"依托{Describe(platform)}，属于省级及以上科研平台、重点学科（专科）或国家双一流培育学科"));
         else
@@ -233,7 +233,7 @@ public static class HandWrittenEvaluator
                 : new("consortium-lead", "四（二）具体条件1", Outcome.Fail, "牵头单位不是独立法人（分支机构不能牵头）"));
 
         if (a.Platforms is not { } platforms)
-            rules.Add(new("consortium-platform", "四（二）具体条件2", Outcome.Fail, "未填报牵头单位建有的科技创新平台（applicant.platforms）"));
+            rules.Add(new("consortium-platform", "四（二）具体条件2", Outcome.Fail, "未在单位信息中填报牵头单位建有的科技创新平台"));
         else
         {
             Platform? match = null;

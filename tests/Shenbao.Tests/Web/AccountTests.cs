@@ -84,11 +84,25 @@ public sealed class AccountTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
 public sealed class ProductionAccountTests(ProductionApp app) : IClassFixture<ProductionApp>
 {
     [Fact]
-    public async Task Outside_demo_mode_there_is_no_demo_data_and_no_demo_password_hint()
+    public async Task A_demo_account_is_refused_outside_demo_mode_even_with_its_published_password()
+    {
+        await using (var db = app.Db())
+            await Shenbao.Data.Demo.DemoData.SeedAsync(db, "hengyang-2025", "演示批次", app.Clock.Now);
+        var browser = Browser.For(app);
+
+        var result = await browser.SubmitAsync(await browser.GetAsync("/Account/Login"),
+            new Dictionary<string, string> { ["Input.UserName"] = "zhiheng-admin", ["Input.Password"] = Shenbao.Data.Demo.DemoData.Password });
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains("演示账号只能在演示模式下使用", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_demo_mode_there_is_no_demo_password_hint()
     {
         var page = await Browser.For(app).GetAsync("/Account/Login");
 
         Assert.DoesNotContain(Shenbao.Data.Demo.DemoData.Password, page.Text, StringComparison.Ordinal);
-        Assert.Empty(app.Db().Users);
+        Assert.DoesNotContain("演示模式", page.Text, StringComparison.Ordinal);
     }
 }

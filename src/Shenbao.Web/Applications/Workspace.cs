@@ -42,10 +42,17 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
     public static Dictionary<string, string> Read(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
-    public async Task<Workspace> CheckAsync(Application application, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> justifications, CancellationToken ct)
+    /// <summary>The guide and category an application was made under (its call's guide).</summary>
+    public (Guide Guide, Category Category) CategoryOf(Application application)
     {
         var guide = guides.Find(application.Call.GuideId) ?? throw new InvalidOperationException($"Call {application.CallId} names guide '{application.Call.GuideId}', which is not loaded.");
         var category = guide.FindCategory(application.Category) ?? throw new InvalidOperationException($"Guide '{guide.Id}' has no category '{application.Category}'.");
+        return (guide, category);
+    }
+
+    public async Task<Workspace> CheckAsync(Application application, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> justifications, CancellationToken ct)
+    {
+        var (guide, category) = CategoryOf(application);
         var types = application.Attachments.Select(a => a.Purpose).Distinct().ToList();
         var others = await OthersOnSamePlatformAsync(application, values, ct);
         var (verdict, errors) = OrganisationFacts.Check(guide, category, application.Organisation, districts, values, types, others, ChinaTime.DateOf(clock.GetUtcNow()));

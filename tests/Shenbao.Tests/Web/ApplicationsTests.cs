@@ -213,6 +213,27 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
     }
 
     [Fact]
+    public async Task A_submitted_application_cannot_be_changed_by_a_page_left_open()
+    {
+        var (browser, id) = await NewDraftAsync();
+        await SaveAsync(browser, id, new Dictionary<string, string>(KeyRdForm) { ["F[application__field]"] = "节能环保" });
+        var stale = await browser.GetAsync($"/Applications/Edit/{id}");
+        await browser.SubmitAsync(await browser.GetAsync($"/Applications/Submit/{id}"), new Dictionary<string, string>());
+        var hash = Stored(id).ContentHash;
+
+        var panel = await browser.PostAsync($"/Applications/Edit/{id}?handler=Autosave", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browser.Token(stale),
+            ["Version"] = stale.Document.QuerySelector("#version")!.GetAttribute("value")!,
+            ["F[project__title]"] = "提交后偷偷改的标题",
+        });
+
+        Assert.Contains("该申报书已提交，不能再修改", panel.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("提交后偷偷改的标题", Stored(id).FormJson, StringComparison.Ordinal);
+        Assert.Equal(hash, Stored(id).ContentHash);
+    }
+
+    [Fact]
     public async Task A_failing_rule_blocks_submission()
     {
         var (browser, id) = await NewDraftAsync("zhiheng-admin", "basic-research");

@@ -60,7 +60,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         Version = application.Version;
         if (application.Status != ApplicationStatus.Draft) return RedirectToPage("Details", new { id });
-        var guideCategory = (await workspaces.CheckAsync(application, ct)).Category;
+        var (_, guideCategory) = workspaces.CategoryOf(application);
         UploadPurpose = purpose;
         if (!guideCategory.Attachments.Contains(purpose)) UploadError = "附件类型无效";
         else if (file is null) UploadError = "请选择要上传的文件";
@@ -101,13 +101,13 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     /// <summary>Saves the posted values if the application is still the version the page was showing.</summary>
     private async Task<bool> SaveAsync(Application application, CancellationToken ct)
     {
-        var current = await workspaces.CheckAsync(application, ct);
-        var values = FormView.Collect(current.Category, F.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value), M);
-        var ruleIds = current.Category.Rules.Select(r => r.Id).ToHashSet();
+        var (_, category) = workspaces.CategoryOf(application);
+        var values = FormView.Collect(category, F.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value), M);
+        var ruleIds = category.Rules.Select(r => r.Id).ToHashSet();
         var justifications = J.Where(p => ruleIds.Contains(p.Key) && !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value!.Trim());
 
         if (application.Status != ApplicationStatus.Draft)
-            return Refuse(current, "该申报书已提交，不能再修改；如需修改请先撤回");
+            return Refuse(await workspaces.CheckAsync(application, ct), "该申报书已提交，不能再修改；如需修改请先撤回");
         db.Entry(application).Property(a => a.Version).OriginalValue = Version;
         application.Version = Version + 1;
         application.FormJson = JsonSerializer.Serialize(values, CheckJson.Options);

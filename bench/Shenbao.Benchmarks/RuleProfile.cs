@@ -30,8 +30,9 @@ public static class RuleProfile
             double sum = 0;
             foreach (var rule in rules)
             {
-                var (appliesNs, appliesBytes) = rule.AppliesIf is { } condition ? Measure(() => condition.Check(request)) : (0, 0);
-                if (rule.AppliesIf?.Check(request).IsMet == false)
+                // the engine decides applicability with the message-free Test, as measured here
+                var (appliesNs, appliesBytes) = rule.AppliesIf is { } condition ? Measure(() => condition.Test(request)) : (0, 0);
+                if (rule.AppliesIf is { } applies && applies.Test(request) != Status.Met)
                 {
                     // left out of the verdict: the engine does not evaluate the body
                     sum += appliesNs;

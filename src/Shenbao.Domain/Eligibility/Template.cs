@@ -59,6 +59,8 @@ public sealed class Template
     public string Render(params ReadOnlySpan<string> values)
     {
         if (slots.Length == 0) return literals[0];
+        // "{details}" and the like: the value is the message, no copy needed
+        if (slots.Length == 1 && literals[0].Length == 0 && literals[1].Length == 0) return values[slots[0]];
         var length = 0;
         foreach (var l in literals) length += l.Length;
         foreach (var s in slots) length += values[s].Length;

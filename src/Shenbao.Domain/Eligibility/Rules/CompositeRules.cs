@@ -49,17 +49,19 @@ public sealed class AnyOfRule(IReadOnlyList<Rule> parts, Template pass, Template
 
     public override Finding Check(EligibilityRequest request)
     {
-        var findings = new Finding[parts.Count];
+        // decide with the message-free Test first: only the part that is met is rendered, unless none is
+        var doubtfulPart = -1;
         for (var i = 0; i < parts.Count; i++)
         {
-            var finding = parts[i].Check(request);
-            if (finding.IsMet) return new(Status.Met, pass.Render(finding.Message));
-            findings[i] = finding;
+            var status = parts[i].Test(request);
+            if (status == Status.Met) return new(Status.Met, pass.Render(parts[i].Check(request).Message));
+            if (status == Status.Doubtful && doubtfulPart < 0) doubtfulPart = i;
         }
-        foreach (var finding in findings)
-            if (finding.Status == Status.Doubtful) return new(Status.Doubtful, pass.Render(finding.Message));
-        var status = findings.All(f => f.Status == Status.Missing) ? Status.Missing : Status.NotMet;
-        return new(status, fail.Render(string.Join("；", findings.Select(f => f.Message))));
+        if (doubtfulPart >= 0) return new(Status.Doubtful, pass.Render(parts[doubtfulPart].Check(request).Message));
+        var findings = new Finding[parts.Count];
+        for (var i = 0; i < parts.Count; i++) findings[i] = parts[i].Check(request);
+        var overall = findings.All(f => f.Status == Status.Missing) ? Status.Missing : Status.NotMet;
+        return new(overall, fail.Render(string.Join("；", findings.Select(f => f.Message))));
     }
 
     public override Status Test(EligibilityRequest request)

@@ -51,6 +51,5 @@ public enum Status
 
 public readonly record struct Finding(Status Status, string Message)
 {
-    public bool IsMet => Status == Status.Met;
     public bool IsUnmet => Status is Status.NotMet or Status.Missing;
 }

@@ -87,14 +87,16 @@ public static class RequestReader
         var subsidies = json.Array(a, "majorProjectSubsidies", at, out var hasSubsidies)
             .Select(s => s.Item.ValueKind == JsonValueKind.Object
                 ? new Subsidy(json.WholeNumber(s.Item, "year", s.Path))
-                : Invalid<Subsidy>(json, s.Path))
+                : NotAnObject<Subsidy>(json, s.Path))
+            .OfType<Subsidy>()
             .ToList();
 
         var platforms = json.Array(a, "platforms", at, out var hasPlatforms)
             .Select(p => p.Item.ValueKind == JsonValueKind.Object
                 ? new Platform(json.String(p.Item, "id", p.Path), json.String(p.Item, "name", p.Path),
                     json.Word(p.Item, "type", p.Path, Vocabulary.PlatformTypes), json.Word(p.Item, "level", p.Path, Vocabulary.PlatformLevels))
-                : Invalid<Platform>(json, p.Path))
+                : NotAnObject<Platform>(json, p.Path))
+            .OfType<Platform>()
             .ToList();
 
         if (creditCode is null || kind is null) return null;
@@ -138,7 +140,8 @@ public static class RequestReader
             var members = json.Array(k, "members", "application.consortium", out var hasMembers)
                 .Select(m => m.Item.ValueKind == JsonValueKind.Object
                     ? new ConsortiumMember(json.String(m.Item, "name", m.Path), json.Word(m.Item, "kind", m.Path, Vocabulary.OrganisationKinds))
-                    : Invalid<ConsortiumMember>(json, m.Path))
+                    : NotAnObject<ConsortiumMember>(json, m.Path))
+                .OfType<ConsortiumMember>()
                 .ToList();
             consortium = new Consortium(hasMembers ? members : null, json.Flag(k, "agreementSigned", "application.consortium"));
         }
@@ -209,9 +212,10 @@ public static class RequestReader
         return "";
     }
 
-    private static T Invalid<T>(JsonFields json, string path) where T : class
+    /// <summary>Records a list item that is not an object; the item is dropped (the request is invalid anyway).</summary>
+    private static T? NotAnObject<T>(JsonFields json, string path) where T : class
     {
         json.Errors.Add(new(path, "应为对象（{…}）"));
-        return null!;
+        return null;
     }
 }

@@ -38,6 +38,7 @@ public sealed class RequestReaderTests
     [InlineData("applicant.inHengyang=\"yes\"", "applicant.inHengyang", "应为 true 或 false")]
     [InlineData("context.applicationsOnSamePlatform=1.5", "context.applicationsOnSamePlatform", "应为非负整数")]
     [InlineData("applicant.majorProjectSubsidies={\"year\":2022}", "applicant.majorProjectSubsidies", "应为数组")]
+    [InlineData("applicant.majorProjectSubsidies=[2022]", "applicant.majorProjectSubsidies.0", "应为对象")]
     public void An_input_error_names_its_path(string change, string path, string fragment)
     {
         var request = Requests.For(change.StartsWith("application.contract", StringComparison.Ordinal) || change.StartsWith("application.achievement", StringComparison.Ordinal)

@@ -11,8 +11,6 @@ public sealed class BoundRule(NumberSource source, decimal bound, bool isMinimum
     private readonly string boundText = Money.Format(bound);
     private readonly string yearText = source.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
-    public decimal Bound => bound;
-
     public override Finding Check(EligibilityRequest request)
     {
         if (source.Get(request) is not { } value)

@@ -9,8 +9,6 @@ namespace Shenbao.Domain.Eligibility.Rules;
 /// </summary>
 public sealed class AllOfRule(IReadOnlyList<Rule> parts, Template pass, Template fail) : Rule
 {
-    public IReadOnlyList<Rule> Parts => parts;
-
     public override Finding Check(EligibilityRequest request)
     {
         var messages = new string[parts.Count];
@@ -45,8 +43,6 @@ public sealed class AllOfRule(IReadOnlyList<Rule> parts, Template pass, Template
 /// </summary>
 public sealed class AnyOfRule(IReadOnlyList<Rule> parts, Template pass, Template fail) : Rule
 {
-    public IReadOnlyList<Rule> Parts => parts;
-
     public override Finding Check(EligibilityRequest request)
     {
         // decide with the message-free Test first: only the part that is met is rendered, unless none is

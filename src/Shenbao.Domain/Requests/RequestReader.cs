@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Shenbao.Domain.Guides;
 
 namespace Shenbao.Domain.Requests;
@@ -23,6 +24,9 @@ public static class RequestReader
 
     public static ReadResult Read(ReadOnlyMemory<byte> utf8Json, Guide guide, DateOnly today)
     {
+        // a string that is not text cannot be checked; reading it later would throw instead of saying so
+        if (!Utf8.IsValid(utf8Json.Span))
+            return new ReadResult.Invalid([new InputError("", $"请求不是有效的 UTF-8 文本（第{Utf8Problem(utf8Json.Span)}字节附近），请以 UTF-8 编码发送")]);
         JsonDocument document;
         try
         {
@@ -34,8 +38,43 @@ public static class RequestReader
             var column = (e.BytePositionInLine ?? 0) + 1;
             return new ReadResult.Invalid([new InputError("", $"JSON 格式错误（第{line}行第{column}列附近），请检查括号、引号和逗号")]);
         }
+        if (LoneSurrogate(utf8Json.Span) is { } surrogateLine)
+        {
+            document.Dispose();
+            return new ReadResult.Invalid([new InputError("", $"第{surrogateLine}行的字符串含有无效的 Unicode 转义（单独的 \\uD800–\\uDFFF 代理项），请改为完整的字符")]);
+        }
         using (document)
             return Read(document.RootElement, guide, today);
+    }
+
+    /// <summary>The 1-based offset of the first byte that is not UTF-8.</summary>
+    private static int Utf8Problem(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length && Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done) offset += consumed;
+        return offset + 1;
+    }
+
+    /// <summary>
+    /// The line of the first string or name whose \u escapes leave half a surrogate pair: valid JSON, but no text,
+    /// and GetString() throws on it. Null when there is none.
+    /// </summary>
+    private static int? LoneSurrogate(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
+            try
+            {
+                reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return json[..(int)reader.TokenStartIndex].Count((byte)'\n') + 1;
+            }
+        }
+        return null;
     }
 
     public static ReadResult Read(JsonElement root, Guide guide, DateOnly today)

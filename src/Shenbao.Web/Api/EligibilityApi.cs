@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -10,7 +11,14 @@ namespace Shenbao.Web.Api;
 public static class EligibilityApi
 {
     /// <summary>A check request is a few kilobytes; anything far larger is a mistake or an attack.</summary>
-    private const int MaxRequestBytes = 256 * 1024;
+    public const int MaxRequestBytes = 256 * 1024;
+
+    /// <summary>
+    /// How much of an over-long body the server still reads and throws away after answering 413, so that a client
+    /// that writes its whole body before reading (curl, most scripts) receives the answer instead of a reset
+    /// connection. Nothing of it is kept; past it the connection is closed.
+    /// </summary>
+    private const long DiscardAtMost = 64L * 1024 * 1024;
 
     public static void MapEligibilityApi(this IEndpointRouteBuilder app)
     {
@@ -38,20 +46,18 @@ public static class EligibilityApi
     }
 
     private static async Task<Results<Ok<CheckResponse>, ProblemHttpResult>> CheckAsync(
-        HttpRequest request, GuideCatalog guides, TimeProvider clock, [FromQuery] string? guide, CancellationToken ct)
+        HttpContext context, GuideCatalog guides, TimeProvider clock, [FromQuery] string? guide, CancellationToken ct)
     {
         var chosen = guide is null ? guides.Default : guides.Find(guide);
         if (chosen is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "指南不存在",
                 detail: $"没有 id 为“{guide}”的指南，可用：{string.Join("、", guides.All.Select(g => g.Id))}");
 
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        if (body.Length > MaxRequestBytes)
+        if (await ReadBoundedAsync(context, ct) is not { } body)
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "请求过大",
                 detail: $"资格检查请求不能超过 {MaxRequestBytes / 1024} KB");
 
-        return CheckAnswer.For(body.GetBuffer().AsMemory(0, (int)body.Length), chosen, ChinaTime.DateOf(clock.GetUtcNow())) switch
+        return CheckAnswer.For(body, chosen, ChinaTime.DateOf(clock.GetUtcNow())) switch
         {
             CheckAnswer.Evaluated evaluated => TypedResults.Ok(evaluated.Response),
             CheckAnswer.Rejected rejected => TypedResults.Problem(
@@ -61,5 +67,22 @@ public static class EligibilityApi
                 extensions: new Dictionary<string, object?> { ["errors"] = rejected.Errors }),
             _ => throw new System.Diagnostics.UnreachableException(),
         };
+    }
+
+    /// <summary>
+    /// The body, or null when it is longer than <see cref="MaxRequestBytes"/>: a declared length is refused before
+    /// any byte is read, and an undeclared one (chunked) is read only up to the limit, never whole into memory.
+    /// </summary>
+    private static async Task<byte[]?> ReadBoundedAsync(HttpContext context, CancellationToken ct)
+    {
+        // Kestrel then drains the rest of a refused body (for up to 5 s) instead of failing at its own 30 MB limit
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = DiscardAtMost;
+        if (context.Request.ContentLength > MaxRequestBytes) return null;
+
+        var buffer = new byte[Math.Min(context.Request.ContentLength ?? MaxRequestBytes + 1L, MaxRequestBytes + 1L)];
+        var length = 0;
+        while (length < buffer.Length && await context.Request.Body.ReadAsync(buffer.AsMemory(length), ct) is var read and > 0) length += read;
+        if (length > MaxRequestBytes) return null;
+        return length == buffer.Length ? buffer : buffer[..length];
     }
 }

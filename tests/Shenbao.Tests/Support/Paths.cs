@@ -1,23 +1,20 @@
 namespace Shenbao.Tests.Support;
 
-/// <summary>Where the repository, its shipped guide and the shared specification examples are.</summary>
+/// <summary>Where the repository, its shipped guide and its copy of the specification's examples are.</summary>
 public static class Paths
 {
     public static string Root { get; } = FindRoot();
 
     public static string Guide { get; } = Path.Combine(Root, "guides", "hengyang-2025.yaml");
 
-    /// <summary>spec/examples of the shared folder beside the repository; a test that needs it fails loudly without it.</summary>
-    public static string Examples
-    {
-        get
-        {
-            var folder = Path.GetFullPath(Path.Combine(Root, "..", "shared", "spec", "examples"));
-            return Directory.Exists(folder)
-                ? folder
-                : throw new DirectoryNotFoundException($"The shared specification examples are missing: expected them at {folder} (the shared/ folder beside the repository).");
-        }
-    }
+    /// <summary>
+    /// The specification's examples (requests with their expected conclusions), copied into the repository so that
+    /// the tests stand on it alone; <see cref="SpecExamples"/> is where they come from.
+    /// </summary>
+    public static string Examples { get; } = Path.Combine(Root, "tests", "Shenbao.Tests", "Examples");
+
+    /// <summary>shared/spec/examples beside the repository, when it is there (the specification, not a test dependency).</summary>
+    public static string SpecExamples { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared", "spec", "examples"));
 
     private static string FindRoot()
     {

@@ -69,6 +69,80 @@ public sealed class EligibilityApiTests(ShenbaoApp app) : IClassFixture<ShenbaoA
         var response = await PostAsync(new string(' ', 300 * 1024) + "{}");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("不能超过 256 KB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_just_within_the_limit_is_read_and_one_byte_more_is_refused()
+    {
+        var request = Requests.For("key-rd").ToJsonString();
+        var padding = new string(' ', Shenbao.Web.Api.EligibilityApi.MaxRequestBytes - Encoding.UTF8.GetByteCount(request));
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(padding + request)).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await PostAsync(padding + " " + request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_declared_length_is_read_only_up_to_the_limit()
+    {
+        // a stream of unknown length goes as chunks: no Content-Length to refuse it by, so the reading must stop
+        var endless = new ChunkedContent(new RepeatingStream((byte)' ', 40L * 1024 * 1024));
+        var response = await client.PostAsync(new Uri("/api/eligibility/check", UriKind.Relative), endless);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE }, "UTF-8")]                 // not UTF-8 at all
+    [InlineData(new byte[] { 0xE6, 0xB5 }, "UTF-8")]                 // a character cut in half
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 }, "UTF-8")]           // a surrogate encoded as UTF-8 (CESU)
+    public async Task Bytes_that_are_not_utf8_inside_a_string_are_a_400_problem(byte[] bad, string expected)
+    {
+        var json = Encoding.UTF8.GetBytes(Requests.For("key-rd").Set("applicant.name", "X").ToJsonString());
+        var at = json.AsSpan().IndexOf("\"X\""u8) + 1;
+        var body = json[..at].Concat(bad).Concat(json[(at + 1)..]).ToArray();
+
+        var response = await client.PostAsync(new Uri("/api/eligibility/check", UriKind.Relative), new ByteArrayContent(body));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, (string)Assert.Single(problem["errors"]!.AsArray())!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\\ud800")]          // a high surrogate alone
+    [InlineData("\\udfff")]          // a low surrogate alone
+    [InlineData("\\udc00\\ud800")]   // both halves, the wrong way round
+    public async Task A_lone_surrogate_escape_in_a_string_is_a_400_problem(string escape)
+    {
+        var body = Requests.For("key-rd").Set("applicant.name", "X").ToJsonString().Replace("\"X\"", $"\"衡阳{escape}\"", StringComparison.Ordinal);
+        Assert.Contains(escape, body, StringComparison.Ordinal);
+
+        var response = await PostAsync(body);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("代理项", (string)Assert.Single(problem["errors"]!.AsArray())!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_a_property_name_is_a_400_problem()
+    {
+        var body = Requests.For("key-rd").ToJsonString().Replace("\"applicant\":{", "\"applicant\":{\"\\ud83d\":1,", StringComparison.Ordinal);
+
+        var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_proper_surrogate_pair_is_read_as_the_character_it_is()
+    {
+        var body = Requests.For("key-rd").Set("applicant.name", "X").ToJsonString().Replace("\"X\"", "\"\\ud83d\\ude00 科技\"", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
     }
 
     [Fact]
@@ -89,4 +163,42 @@ public sealed class EligibilityApiTests(ShenbaoApp app) : IClassFixture<ShenbaoA
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
+
+    /// <summary>Content sent in chunks, with no Content-Length.</summary>
+    private sealed class ChunkedContent(RepeatingStream source) : HttpContent
+    {
+        public RepeatingStream Source { get; } = source;
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => Source.CopyToAsync(stream);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
+
+/// <summary>A stream of one byte repeated, counting what was read of it.</summary>
+internal sealed class RepeatingStream(byte value, long length) : Stream
+{
+    private long Served { get; set; }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var n = (int)Math.Min(count, length - Served);
+        Array.Fill(buffer, value, offset, n);
+        Served += n;
+        return n;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => Served; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Shenbao.Domain.Applications;
 
 namespace Shenbao.Data;
 
@@ -11,6 +12,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<SubmissionSnapshot> Snapshots => Set<SubmissionSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,9 +45,25 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         builder.Entity<Application>(a =>
         {
+            a.HasIndex(x => x.Number).IsUnique();
             a.HasIndex(x => new { x.OrganisationId, x.Status });
             a.HasIndex(x => new { x.CallId, x.Category, x.Status });
+            a.HasIndex(x => new { x.CallId, x.District, x.Status });
+            a.HasIndex(x => new { x.CallId, x.SupportField });
+            a.HasIndex(x => new { x.OrganisationId, x.CallId, x.PlatformId });
+            a.HasIndex(x => x.Title);
+            a.HasIndex(x => x.LeaderName);
+            a.HasIndex(x => x.TotalBudget);
+            a.HasIndex(x => x.RequestedFunding);
             a.HasIndex(x => x.ReceiptNo).IsUnique();
+            a.Property(x => x.Number).HasMaxLength(60);
+            a.Property(x => x.District).HasMaxLength(50);
+            a.Property(x => x.Title).HasMaxLength(Listing.TitleLength);
+            a.Property(x => x.SupportField).HasMaxLength(Listing.FieldLength);
+            a.Property(x => x.LeaderName).HasMaxLength(Listing.LeaderLength);
+            a.Property(x => x.PlatformId).HasMaxLength(Listing.PlatformLength);
+            a.Property(x => x.TotalBudget).HasPrecision(18, 2);
+            a.Property(x => x.RequestedFunding).HasPrecision(18, 2);
             a.Property(x => x.Category).HasMaxLength(50);
             a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             a.Property(x => x.Version).IsConcurrencyToken();
@@ -56,11 +74,25 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             a.HasOne(x => x.Call).WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);
             a.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             a.HasMany(x => x.Attachments).WithOne().HasForeignKey(f => f.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            a.HasMany(x => x.Snapshots).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<SubmissionSnapshot>(s =>
+        {
+            s.HasIndex(x => x.ReceiptNo).IsUnique();
+            s.HasIndex(x => x.ApplicationId);
+            s.Property(x => x.ReceiptNo).HasMaxLength(70);
+            s.Property(x => x.SubmittedById).HasMaxLength(450);
+            s.Property(x => x.GuideId).HasMaxLength(100);
+            s.Property(x => x.GuideVersion).HasMaxLength(50);
+            s.Property(x => x.Hash).HasMaxLength(64);
         });
         builder.Entity<ApplicationEvent>(e =>
         {
+            e.HasIndex(x => new { x.ApplicationId, x.Action });
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(30);
             e.Property(x => x.UserName).HasMaxLength(100);
-            e.Property(x => x.Action).HasMaxLength(30);
+            e.Property(x => x.Action).HasConversion<string>().HasMaxLength(30);
             e.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Note).HasMaxLength(2000);
@@ -85,6 +117,17 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
         configurationBuilder.Properties<decimal>().HaveConversion<string>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // list columns are sorted on: SQLite orders REAL, not the TEXT that keeps other amounts exact (the form keeps the exact figure)
+        builder.Entity<Application>(a =>
+        {
+            a.Property(x => x.TotalBudget).HasConversion<double?>();
+            a.Property(x => x.RequestedFunding).HasConversion<double?>();
+        });
     }
 }
 

@@ -49,17 +49,32 @@ public sealed class FundingCall
     public DateTimeOffset RecommendationDeadline { get; set; }
     /// <summary>Demo dates (set to "open now" by the demo data), shown as such.</summary>
     public bool IsDemo { get; set; }
+    /// <summary>How many applications have been numbered in this call: the next one gets this plus one.</summary>
+    public int ApplicationsNumbered { get; set; }
+
+    public CallWindow Window => new(OpensAt, Deadline, RecommendationDeadline);
 }
 
 /// <summary>申请: one organisation's application to one category of a call.</summary>
 public sealed class Application
 {
     public int Id { get; set; }
+    /// <summary>Given at creation (Submission.Number) and never changed; its receipts derive from it.</summary>
+    public required string Number { get; set; }
     public int OrganisationId { get; set; }
     public Organisation Organisation { get; set; } = null!;
     public int CallId { get; set; }
     public FundingCall Call { get; set; } = null!;
     public required string Category { get; set; }
+    /// <summary>The organisation's district when the application was made: what a 推荐单位's queue filters on.</summary>
+    public required string District { get; set; }
+    // what lists show, filter and sort on (Listing.Of the form, written on every save)
+    public string? Title { get; set; }
+    public string? SupportField { get; set; }
+    public string? LeaderName { get; set; }
+    public decimal? TotalBudget { get; set; }
+    public decimal? RequestedFunding { get; set; }
+    public string? PlatformId { get; set; }
     /// <summary>The form's values, path → text as typed.</summary>
     public string FormJson { get; set; } = "{}";
     /// <summary>Rule id → the applicant's justification for a warned rule.</summary>
@@ -75,19 +90,71 @@ public sealed class Application
     public DateTimeOffset UpdatedAt { get; set; }
     public List<ApplicationEvent> Events { get; set; } = [];
     public List<Attachment> Attachments { get; set; } = [];
+    public List<SubmissionSnapshot> Snapshots { get; set; } = [];
+
+    /// <summary>The form's values as saved, with the listing columns that come from them.</summary>
+    public void SetForm(IReadOnlyDictionary<string, string> values, string formJson)
+    {
+        FormJson = formJson;
+        var listing = Listing.Of(values);
+        (Title, SupportField, LeaderName, TotalBudget, RequestedFunding, PlatformId) =
+            (listing.Title, listing.SupportField, listing.LeaderName, listing.TotalBudget, listing.RequestedFunding, listing.PlatformId);
+    }
 }
 
-/// <summary>One step of an application's timeline: who did what, when, from which status to which.</summary>
+/// <summary>
+/// One submission, frozen (Domain's <see cref="Snapshot"/>): the parts as hashed, the manifest naming their hashes, and
+/// the receipt's hash over the manifest. Written once, never updated.
+/// </summary>
+public sealed class SubmissionSnapshot
+{
+    public long Id { get; set; }
+    public int ApplicationId { get; set; }
+    public required string ReceiptNo { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public required string SubmittedById { get; set; }
+    public required string GuideId { get; set; }
+    public required string GuideVersion { get; set; }
+    public DateOnly AsOf { get; set; }
+    public required string Facts { get; set; }
+    public required string Form { get; set; }
+    public required string Justifications { get; set; }
+    public required string Results { get; set; }
+    public required string Files { get; set; }
+    public required string Manifest { get; set; }
+    public required string Hash { get; set; }
+
+    public Snapshot ToSnapshot() => new(ReceiptNo, SubmittedAt, GuideId, GuideVersion, AsOf, Facts, Form, Justifications, Results, Files);
+
+    public static SubmissionSnapshot From(Snapshot snapshot, string submittedById) => new()
+    {
+        ReceiptNo = snapshot.ReceiptNo, SubmittedAt = snapshot.SubmittedAt, SubmittedById = submittedById,
+        GuideId = snapshot.GuideId, GuideVersion = snapshot.GuideVersion, AsOf = snapshot.AsOf,
+        Facts = snapshot.Facts, Form = snapshot.Form, Justifications = snapshot.Justifications, Results = snapshot.Results, Files = snapshot.Files,
+        Manifest = snapshot.Manifest(), Hash = snapshot.Hash(),
+    };
+}
+
+/// <summary>
+/// One step of an application's timeline: who (user id and the role acted in) did which action, when, from which
+/// status to which. The action is a value; the page words it. UserName is the person's name as it was then.
+/// </summary>
 public sealed class ApplicationEvent
 {
     public long Id { get; set; }
     public int ApplicationId { get; set; }
     public DateTimeOffset At { get; set; }
+    public required string UserId { get; set; }
+    public ActorRole Role { get; set; }
     public required string UserName { get; set; }
-    public required string Action { get; set; }
+    public ApplicationAction Action { get; set; }
     public ApplicationStatus? From { get; set; }
     public ApplicationStatus To { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>The step the workflow allowed, as the timeline records it.</summary>
+    public static ApplicationEvent Of(Decision.Allowed step, string userId, ActorRole role, string userName, DateTimeOffset at, string? note = null) =>
+        new() { At = at, UserId = userId, Role = role, UserName = userName, Action = step.Action, From = step.From, To = step.To, Note = note };
 }
 
 /// <summary>
@@ -111,24 +178,16 @@ public sealed class Attachment
 /// <summary>Role names (English in code) and how people read them.</summary>
 public static class Roles
 {
-    public const string OrgAdmin = "OrgAdmin";
-    public const string ProjectLeader = "ProjectLeader";
-    public const string Recommender = "Recommender";
-    public const string Bureau = "Bureau";
-    public const string Expert = "Expert";
-    public const string SystemAdmin = "SystemAdmin";
-    public const string AuditAdmin = "AuditAdmin";
-    public const string SecurityAdmin = "SecurityAdmin";
+    public const string OrgAdmin = nameof(ActorRole.OrgAdmin);
+    public const string ProjectLeader = nameof(ActorRole.ProjectLeader);
+    public const string Recommender = nameof(ActorRole.Recommender);
+    public const string Bureau = nameof(ActorRole.Bureau);
+    public const string Expert = nameof(ActorRole.Expert);
+    public const string SystemAdmin = nameof(ActorRole.SystemAdmin);
+    public const string AuditAdmin = nameof(ActorRole.AuditAdmin);
+    public const string SecurityAdmin = nameof(ActorRole.SecurityAdmin);
 
-    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
-    {
-        [OrgAdmin] = "申报单位管理员",
-        [ProjectLeader] = "项目负责人",
-        [Recommender] = "推荐单位",
-        [Bureau] = "市科技局",
-        [Expert] = "评审专家",
-        [SystemAdmin] = "系统管理员",
-        [AuditAdmin] = "审计管理员",
-        [SecurityAdmin] = "安全管理员",
-    };
+    /// <summary>Every role with its Chinese name; the names are the workflow's <see cref="ActorRole"/> values.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels =
+        Enum.GetValues<ActorRole>().ToDictionary(r => r.ToString(), Workflow.Label);
 }

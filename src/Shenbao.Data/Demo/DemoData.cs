@@ -1,7 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Domain.Applications;
+using Shenbao.Domain.Eligibility;
+using Shenbao.Domain.Guides;
 
 namespace Shenbao.Data.Demo;
 
@@ -31,9 +34,11 @@ public static class DemoData
     ];
 
     /// <summary>Seeds an empty database; does nothing when a call already exists.</summary>
-    public static async Task SeedAsync(AppDbContext db, string guideId, string callTitle, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task SeedAsync(AppDbContext db, Guide guide, string callTitle, DateTimeOffset now, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(guide);
         if (await db.Calls.AnyAsync(ct)) return;
+        var guideId = guide.Id;
 
         var deadline = now.AddDays(30);
         var call = new FundingCall
@@ -102,7 +107,7 @@ public static class DemoData
 
         var leader = users["zhiheng-leader"];
         db.Applications.AddRange(
-            Draft(call, zhiheng, leader, "major-project", now, new()
+            Draft(call, zhiheng, leader, ActorRole.ProjectLeader, "major-project", now, new()
             {
                 ["project.title"] = "高精度智能衡器称重传感器关键技术研发",
                 ["application.field"] = "智能计量",
@@ -110,7 +115,7 @@ public static class DemoData
                 ["application.leader.title"] = "associate-senior",
                 ["narrative.summary"] = "研发高精度数字称重传感器及其温度补偿算法，形成智能衡器整机产品。",
             }),
-            Draft(call, zhiheng, leader, "achievement-transfer", now, new()
+            Draft(call, zhiheng, leader, ActorRole.ProjectLeader, "achievement-transfer", now, new()
             {
                 ["project.title"] = "动态称重技术成果转化与产业化",
                 ["application.field"] = "智能计量",
@@ -129,7 +134,7 @@ public static class DemoData
                 ["application.achievement.mainContributors.total"] = "5",
                 ["application.achievement.mainContributors.academic"] = "2",
             }),
-            Submitted(call, zhiheng, leader, "iur-cooperation", now, new()
+            Submitted(guide, call, zhiheng, leader, ActorRole.ProjectLeader, "iur-cooperation", now, new()
             {
                 ["project.title"] = "智能衡器物联网平台产学研合作",
                 ["application.field"] = "电子信息",
@@ -151,7 +156,7 @@ public static class DemoData
                 ["narrative.budget.requested"] = "300000",
                 ["narrative.team"] = "王工（项目负责人）等6人",
             }),
-            Draft(call, hynu, users["hynu-admin"], "basic-research", now, new()
+            Draft(call, hynu, users["hynu-admin"], ActorRole.OrgAdmin, "basic-research", now, new()
             {
                 ["project.title"] = "功能金属有机框架材料的可控合成与性能研究",
                 ["application.field"] = "新材料",
@@ -162,23 +167,42 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
     }
 
-    private static Application Draft(FundingCall call, Organisation organisation, User by, string category, DateTimeOffset now, Dictionary<string, string> form) => new()
+    private static Application Draft(FundingCall call, Organisation organisation, User by, ActorRole role, string category, DateTimeOffset now, Dictionary<string, string> form)
     {
-        Call = call, OrganisationId = organisation.Id, Category = category, FormJson = JsonSerializer.Serialize(form, Shenbao.Domain.Eligibility.CheckJson.Options),
-        Status = ApplicationStatus.Draft, CreatedById = by.Id, CreatedAt = now.AddDays(-3), UpdatedAt = now.AddDays(-1),
-        Events = [new ApplicationEvent { At = now.AddDays(-3), UserName = by.DisplayName, Action = "创建", To = ApplicationStatus.Draft }],
-    };
+        var created = now.AddDays(-3);
+        var step = (Decision.Allowed)Workflow.Decide(null, ApplicationAction.Create, role, call.OpensAt, call.Window);
+        var application = new Application
+        {
+            Number = Submission.Number(call.GuideId, ++call.ApplicationsNumbered),
+            Call = call, OrganisationId = organisation.Id, District = organisation.District, Category = category,
+            Status = step.To, CreatedById = by.Id, CreatedAt = created, UpdatedAt = now.AddDays(-1),
+            Events = [ApplicationEvent.Of(step, by.Id, role, by.DisplayName, created)],
+        };
+        application.SetForm(form, JsonSerializer.Serialize(form, CheckJson.Options));
+        return application;
+    }
 
-    private static Application Submitted(FundingCall call, Organisation organisation, User by, string category, DateTimeOffset now, Dictionary<string, string> form)
+    /// <summary>A submitted application with its snapshot, judged by the engine as the submission page would.</summary>
+    private static Application Submitted(Guide guide, FundingCall call, Organisation organisation, User by, ActorRole role, string category, DateTimeOffset now, Dictionary<string, string> form)
     {
-        var application = Draft(call, organisation, by, category, now, form);
-        var justifications = new Dictionary<string, string>();
-        application.Status = ApplicationStatus.Submitted;
-        application.SubmittedAt = now.AddDays(-1);
-        application.ContentHash = ApplicationDocument.ContentHash(form, justifications, []);
-        application.ReceiptNo = $"DEMO-{now:yyyyMMdd}-0001";
+        var application = Draft(call, organisation, by, role, category, now, form);
+        var at = now.AddDays(-1);
+        var step = (Decision.Allowed)Workflow.Decide(application.Status, ApplicationAction.Submit, role, at, call.Window);
+        var asOf = ChinaTime.DateOf(at);
+        // the demo's organisations are all registered in the city
+        var identity = new ApplicantIdentity(organisation.Name, organisation.CreditCode, organisation.Kind, InHengyang: true);
+        var judgement = ApplicationDocument.Judge(guide, guide.FindCategory(category)!, identity,
+            JsonNode.Parse(organisation.ProfileJson)!.AsObject(), form, [], 0, asOf);
+        var receipt = Submission.ReceiptNo(application.Number, 1);
+        var snapshot = Snapshot.Take(receipt, at, guide.Id, guide.Version, asOf, judgement.Request, form, new Dictionary<string, string>(), judgement.Verdict.Rules, []);
+        var stored = SubmissionSnapshot.From(snapshot, by.Id);
+        application.Status = step.To;
+        application.SubmittedAt = at;
+        application.ContentHash = stored.Hash;
+        application.ReceiptNo = receipt;
         application.Version = 1;
-        application.Events.Add(new ApplicationEvent { At = now.AddDays(-1), UserName = by.DisplayName, Action = "提交", From = ApplicationStatus.Draft, To = ApplicationStatus.Submitted });
+        application.Snapshots.Add(stored);
+        application.Events.Add(ApplicationEvent.Of(step, by.Id, role, by.DisplayName, at, $"回执号 {receipt}"));
         return application;
     }
 

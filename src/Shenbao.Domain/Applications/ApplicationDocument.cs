@@ -1,17 +1,17 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Guides;
+using Shenbao.Domain.Requests;
 
 namespace Shenbao.Domain.Applications;
 
 /// <summary>Who applies, as registered: the identity facts of the request that the profile does not hold.</summary>
 public sealed record ApplicantIdentity(string Name, string CreditCode, string Kind, bool InHengyang);
 
-/// <summary>An uploaded file as the application sees it: what it proves, and its content hash.</summary>
-public sealed record AttachedFile(string Purpose, string Sha256);
+/// <summary>A check of an application as it stands: the request the engine judged, its verdict, and the values it had to leave out.</summary>
+public sealed record Judgement(JsonObject Request, Verdict Verdict, IReadOnlyList<InputError> Errors);
 
 /// <summary>
 /// The application as a document: the form's values (path → text as typed), turned into the eligibility
@@ -49,6 +49,49 @@ public static class ApplicationDocument
         return request;
     }
 
+    /// <summary>
+    /// Checks one category for an organisation and (possibly half-filled) form values. Values that are malformed are
+    /// reported as input errors at their path and left out, so that every other rule still gets its verdict.
+    /// </summary>
+    public static Judgement Judge(Guide guide, Category category, ApplicantIdentity identity, JsonObject profile,
+        IReadOnlyDictionary<string, string> values, IEnumerable<string> attachmentTypes, int applicationsOnSamePlatform, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        var request = BuildRequest(category, identity, profile, values, attachmentTypes, applicationsOnSamePlatform, asOf);
+        var errors = new List<InputError>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            switch (RequestReader.Read(request.ToJsonString(), guide, asOf))
+            {
+                case ReadResult.Parsed parsed:
+                    return new Judgement(request, Eligibility.Eligibility.Evaluate(category, parsed.Request), errors);
+                case ReadResult.Invalid invalid:
+                    errors.AddRange(invalid.Errors);
+                    foreach (var error in invalid.Errors) Remove(request, error.Path);
+                    break;
+            }
+        }
+        throw new InvalidOperationException($"The request built for '{identity.Name}' stays invalid: {string.Join("; ", errors)}");
+    }
+
+    private static void Remove(JsonObject root, string path)
+    {
+        var parts = path.Split('.');
+        JsonNode? node = root;
+        foreach (var part in parts[..^1])
+            node = node switch
+            {
+                JsonObject o => o[part],
+                JsonArray a when int.TryParse(part, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+        switch (node)
+        {
+            case JsonObject o: o.Remove(parts[^1]); break;
+            case JsonArray a when int.TryParse(parts[^1], out var i) && i < a.Count: a.RemoveAt(i); break;
+        }
+    }
+
     private static JsonNode? ToJson(FieldType type, string text)
     {
         text = text.Trim();
@@ -56,10 +99,7 @@ public static class ApplicationDocument
         switch (type)
         {
             case FieldType.Money or FieldType.Count:
-                var plain = text.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
-                return decimal.TryParse(plain, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-                    ? JsonValue.Create(number)
-                    : JsonValue.Create(text);
+                return Money.Parse(text) is { } number ? JsonValue.Create(number) : JsonValue.Create(text);
             case FieldType.YesNo:
                 return text switch { "true" => JsonValue.Create(true), "false" => JsonValue.Create(false), _ => null };
             case FieldType.Members:
@@ -98,29 +138,5 @@ public static class ApplicationDocument
             .Select(f => f.Label)
             .Concat(category.Attachments.Where(a => !uploaded.Contains(a)).Select(attachmentName))
             .ToList();
-    }
-
-    /// <summary>
-    /// The SHA-256 of what was submitted: form values, justifications and attachment hashes, written as JSON with
-    /// sorted keys so the same content always gives the same hash.
-    /// </summary>
-    public static string ContentHash(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> justifications, IEnumerable<AttachedFile> attachments)
-    {
-        var canonical = new JsonObject
-        {
-            ["form"] = Sorted(values),
-            ["justifications"] = Sorted(justifications),
-            ["attachments"] = new JsonArray(attachments
-                .OrderBy(a => a.Purpose, StringComparer.Ordinal).ThenBy(a => a.Sha256, StringComparer.Ordinal)
-                .Select(a => (JsonNode?)new JsonObject { ["purpose"] = a.Purpose, ["sha256"] = a.Sha256 }).ToArray()),
-        };
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToJsonString())));
-    }
-
-    private static JsonObject Sorted(IReadOnlyDictionary<string, string> values)
-    {
-        var sorted = new JsonObject();
-        foreach (var (key, value) in values.OrderBy(p => p.Key, StringComparer.Ordinal)) sorted[key] = value;
-        return sorted;
     }
 }

@@ -10,6 +10,15 @@ public static class Money
         value == decimal.Truncate(value)
             ? value.ToString("N0", CultureInfo.InvariantCulture)
             : value.ToString("#,0.00##########", CultureInfo.InvariantCulture);
+
+    /// <summary>A figure as people type it, thousands separators (, or ，) allowed; null when empty or not a number.</summary>
+    public static decimal? Parse(string? text)
+    {
+        var plain = text?.Trim().Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
+        return !string.IsNullOrEmpty(plain) && decimal.TryParse(plain, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+    }
 }
 
 public static class ChineseDate

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
 using Shenbao.Domain.Applications;
@@ -11,7 +12,10 @@ using Shenbao.Web.Setup;
 
 namespace Shenbao.Web.Applications;
 
-/// <summary>An application with everything its pages show: its guide and category, its values, and the check of them.</summary>
+/// <summary>
+/// An application with everything its pages show: its guide and category, its values, and the check of them. For a
+/// draft the check is made now; for a submitted application it is the frozen snapshot's (<see cref="Snapshot"/>).
+/// </summary>
 public sealed record Workspace(
     Application Application,
     Guide Guide,
@@ -23,6 +27,12 @@ public sealed record Workspace(
     int Done,
     int Total)
 {
+    /// <summary>The request the engine judged (contract JSON), what a submission freezes. Null for a frozen view.</summary>
+    public JsonObject? Request { get; init; }
+
+    /// <summary>The submission this view shows, when it shows one.</summary>
+    public SubmissionSnapshot? Snapshot { get; init; }
+
     public int Percent => Total == 0 ? 100 : Done * 100 / Total;
     public IEnumerable<RuleResult> Warned => Verdict.Rules.Where(r => r.Outcome == Outcome.Warn);
     public string? ErrorFor(string path) => Errors.FirstOrDefault(e => e.Path == path)?.Message;
@@ -54,23 +64,37 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
     {
         var (guide, category) = CategoryOf(application);
         var types = application.Attachments.Select(a => a.Purpose).Distinct().ToList();
-        var others = await OthersOnSamePlatformAsync(application, values, ct);
-        var (verdict, errors) = OrganisationFacts.Check(guide, category, application.Organisation, districts, values, types, others, ChinaTime.DateOf(clock.GetUtcNow()));
+        var others = await OthersOnSamePlatformAsync(application, values.GetValueOrDefault("application.platformId"), ct);
+        var judgement = OrganisationFacts.Check(guide, category, application.Organisation, districts, values, types, others, ChinaTime.DateOf(clock.GetUtcNow()));
         var (done, total) = ApplicationDocument.Completeness(category, values, types);
-        return new Workspace(application, guide, category, values, justifications, verdict, errors, done, total);
+        return new Workspace(application, guide, category, values, justifications, judgement.Verdict, judgement.Errors, done, total) { Request = judgement.Request };
     }
 
     public Task<Workspace> CheckAsync(Application application, CancellationToken ct) =>
         CheckAsync(application, Read(application.FormJson), Read(application.JustificationsJson), ct);
 
-    /// <summary>Other submitted applications of this organisation in the same call that rely on the same platform (限报 quota).</summary>
-    private async Task<int> OthersOnSamePlatformAsync(Application application, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    /// <summary>
+    /// What the application's pages show: the latest submission's snapshot while it stands submitted (never a new
+    /// check of today's profile), otherwise the check of the draft as it is now.
+    /// </summary>
+    public async Task<Workspace> ShowAsync(Application application, CancellationToken ct)
     {
-        if (values.GetValueOrDefault("application.platformId") is not { Length: > 0 } platform) return 0;
-        var forms = await db.Applications
-            .Where(a => a.OrganisationId == application.OrganisationId && a.CallId == application.CallId && a.Id != application.Id && a.Status != ApplicationStatus.Draft)
-            .Select(a => a.FormJson)
-            .ToListAsync(ct);
-        return forms.Count(f => Read(f).GetValueOrDefault("application.platformId") == platform);
+        if (!Workflow.Lodged.Contains(application.Status)
+            || await db.Snapshots.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct) is not { } stored)
+            return await CheckAsync(application, ct);
+        var (guide, category) = CategoryOf(application);
+        var snapshot = stored.ToSnapshot();
+        var values = snapshot.FormValues;
+        var files = snapshot.FileRefs.Where(f => !f.Purpose.StartsWith(Organisations.ProfileSections.ProofPrefix, StringComparison.Ordinal)).Select(f => f.Purpose).Distinct().ToList();
+        var (done, total) = ApplicationDocument.Completeness(category, values, files);
+        return new Workspace(application, guide, category, values, snapshot.JustificationValues, Verdict.From(category.Id, snapshot.RuleResults), [], done, total) { Snapshot = stored };
+    }
+
+    /// <summary>Other submitted applications of this organisation in the same call that rely on the same platform (限报 quota).</summary>
+    private async Task<int> OthersOnSamePlatformAsync(Application application, string? platform, CancellationToken ct)
+    {
+        if (platform is not { Length: > 0 }) return 0;
+        return await db.Applications.CountAsync(a => a.OrganisationId == application.OrganisationId && a.CallId == application.CallId
+            && a.Id != application.Id && a.PlatformId == platform && Workflow.Lodged.Contains(a.Status), ct);
     }
 }

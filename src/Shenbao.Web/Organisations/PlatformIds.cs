@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Shenbao.Web.Organisations;
 
@@ -17,17 +16,5 @@ public static class PlatformIds
             .DefaultIfEmpty(0)
             .Max();
         return Enumerable.Range(highest + 1, count).Select(n => "p" + n.ToString(CultureInfo.InvariantCulture)).ToList();
-    }
-
-    /// <summary>The platform ids that applications' forms (path → text) rely on.</summary>
-    public static IReadOnlySet<string> ReferencedBy(IEnumerable<string> formJsons)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var json in formJsons)
-        {
-            var form = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
-            if (form.TryGetValue("application.platformId", out var id) && id.Trim().Length > 0) ids.Add(id.Trim());
-        }
-        return ids;
     }
 }

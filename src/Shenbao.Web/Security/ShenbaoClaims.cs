@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Shenbao.Data;
+using Shenbao.Domain.Applications;
 
 namespace Shenbao.Web.Security;
 
@@ -39,4 +40,12 @@ public static class PrincipalExtensions
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(ShenbaoClaims.DisplayName) ?? user.Identity?.Name ?? "";
+
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("no user id claim");
+
+    /// <summary>The role the person acts in (every account has one); what the workflow decides with.</summary>
+    public static ActorRole Role(this ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<ActorRole>(c.Value, out var role) ? role : (ActorRole?)null).FirstOrDefault(r => r is not null)
+            ?? throw new InvalidOperationException("no role claim");
 }

@@ -285,7 +285,7 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
         var stored = Stored(id);
         Assert.Equal(ApplicationStatus.Submitted, stored.Status);
-        Assert.Single(stored.Events, e => e.Action == "提交");
+        Assert.Single(stored.Events, e => e.Action == ApplicationAction.Submit);
         Assert.NotNull(stored.ReceiptNo);
     }
 
@@ -300,7 +300,7 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
 
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.Status);
         Assert.Equal(ApplicationStatus.Draft, Stored(id).Status);
-        Assert.Single(Stored(id).Events, e => e.Action == "撤回");
+        Assert.Single(Stored(id).Events, e => e.Action == ApplicationAction.Withdraw);
 
         await browser.SubmitAsync(await browser.GetAsync($"/Applications/Submit/{id}"), new Dictionary<string, string>());
         var details = await browser.GetAsync($"/Applications/Details/{id}");

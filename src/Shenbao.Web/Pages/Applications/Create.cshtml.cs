@@ -49,29 +49,49 @@ public sealed class CreateModel(AppDbContext db, GuideCatalog guides, Districts 
         if (!ModelState.IsValid || call is null) return Page();
 
         var now = clock.GetUtcNow();
+        switch (Workflow.Decide(null, ApplicationAction.Create, User.Role(), now, call.Window))
+        {
+            case Decision.Refused refused:
+                ModelState.AddModelError("", refused.Reason);
+                return Page();
+            case Decision.Allowed step:
+                return RedirectToPage("Edit", new { id = await CreateAsync(call, step, now, ct) });
+            default:
+                throw new System.Diagnostics.UnreachableException();
+        }
+    }
+
+    private async Task<int> CreateAsync(FundingCall call, Decision.Allowed step, DateTimeOffset now, CancellationToken ct)
+    {
+        // the call's running count gives the number; the increment and the insert commit together or not at all
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Calls.Where(c => c.Id == call.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ApplicationsNumbered, c => c.ApplicationsNumbered + 1), ct);
+        var sequence = await db.Calls.Where(c => c.Id == call.Id).Select(c => c.ApplicationsNumbered).SingleAsync(ct);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == User.OrganisationId(), ct);
         var application = new Application
         {
-            OrganisationId = User.OrganisationId(), CallId = call.Id, Category = Input.Category!,
-            Status = ApplicationStatus.Draft, CreatedById = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value,
-            CreatedAt = now, UpdatedAt = now,
-            Events = [new ApplicationEvent { At = now, UserName = User.DisplayName(), Action = "创建", To = ApplicationStatus.Draft }],
+            Number = Submission.Number(call.GuideId, sequence),
+            OrganisationId = organisation.Id, District = organisation.District, CallId = call.Id, Category = Input.Category!,
+            Status = step.To, CreatedById = User.UserId(), CreatedAt = now, UpdatedAt = now,
+            Events = [ApplicationEvent.Of(step, User.UserId(), User.Role(), User.DisplayName(), now)],
         };
         db.Applications.Add(application);
         await db.SaveChangesAsync(ct);
-        return RedirectToPage("Edit", new { id = application.Id });
+        await transaction.CommitAsync(ct);
+        return application.Id;
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        Calls = (await db.Calls.ToListAsync(ct)).Where(c => c.OpensAt <= now && now < c.Deadline).OrderBy(c => c.Deadline).ToList();
+        Calls = (await db.Calls.AsNoTracking().ToListAsync(ct)).Where(c => c.OpensAt <= now && now < c.Deadline).OrderBy(c => c.Deadline).ToList();
         if (Input.CallId == 0 && Calls.Count > 0) Input.CallId = Calls[0].Id;
         var call = Calls.FirstOrDefault(c => c.Id == Input.CallId);
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == User.OrganisationId(), ct);
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == User.OrganisationId(), ct);
         if (call is null || guides.Find(call.GuideId) is not { } guide) return;
         Options = guide.Categories.Select(category =>
         {
-            var (verdict, _) = OrganisationFacts.Check(guide, category, organisation, districts, new Dictionary<string, string>(), [], 0, ChinaTime.DateOf(now));
+            var verdict = OrganisationFacts.Check(guide, category, organisation, districts, new Dictionary<string, string>(), [], 0, ChinaTime.DateOf(now)).Verdict;
             var fit = CategoryFit.Of(category, verdict);
             var failed = fit.ProfileRules.Where(r => r.Result.Outcome == Outcome.Fail).Select(r => r.Result.Message).ToList();
             var badge = fit.Fit switch { Fit.NotYet => "text-bg-danger", Fit.NeedsJustification => "text-bg-warning", _ => "text-bg-success" };

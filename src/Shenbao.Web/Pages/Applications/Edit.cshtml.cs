@@ -33,7 +33,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
-        if (application.Status != ApplicationStatus.Draft) return RedirectToPage("Details", new { id });
+        if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
         Version = application.Version;
         Workspace = await workspaces.CheckAsync(application, ct);
         SaveStatus = $"上次保存 {ChinaTime.Describe(application.UpdatedAt)}";
@@ -59,7 +59,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         Version = application.Version;
-        if (application.Status != ApplicationStatus.Draft) return RedirectToPage("Details", new { id });
+        if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
         var (_, guideCategory) = workspaces.CategoryOf(application);
         UploadPurpose = purpose;
         if (!guideCategory.Attachments.Contains(purpose)) UploadError = "附件类型无效";
@@ -78,7 +78,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
                         ContentType = stored.Kind.ContentType, Size = stored.Size, Sha256 = stored.Sha256,
                         UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName(),
                     });
-                    await db.SaveChangesAsync(ct);
+                    if (!await SaveWithApplicationAsync(application, ct)) return RedirectToPage("Details", new { id });
                     TempData["Message"] = $"已上传“{Path.GetFileName(file.FileName)}”";
                     return RedirectToPage("Edit", new { id });
             }
@@ -90,10 +90,14 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
-        if (application.Status != ApplicationStatus.Draft) return RedirectToPage("Details", new { id });
+        if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
         if (application.Attachments.SingleOrDefault(a => a.Id == attachmentId) is not { } attachment) return NotFound();
         db.Attachments.Remove(attachment);
-        await db.SaveChangesAsync(ct);
+        if (!await SaveWithApplicationAsync(application, ct))
+        {
+            TempData["Message"] = $"未删除“{attachment.FileName}”：申报书刚刚被提交或修改，附件已随之锁定";
+            return RedirectToPage("Details", new { id });
+        }
         TempData["Message"] = $"已删除“{attachment.FileName}”";
         return RedirectToPage("Edit", new { id });
     }
@@ -106,11 +110,11 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         var ruleIds = category.Rules.Select(r => r.Id).ToHashSet();
         var justifications = J.Where(p => ruleIds.Contains(p.Key) && !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value!.Trim());
 
-        if (application.Status != ApplicationStatus.Draft)
-            return Refuse(await workspaces.CheckAsync(application, ct), "该申报书已提交，不能再修改；如需修改请先撤回");
+        if (EditRefusal(application) is { } refusal)
+            return Refuse(await workspaces.ShowAsync(application, ct), refusal);
         db.Entry(application).Property(a => a.Version).OriginalValue = Version;
         application.Version = Version + 1;
-        application.FormJson = JsonSerializer.Serialize(values, CheckJson.Options);
+        application.SetForm(values, JsonSerializer.Serialize(values, CheckJson.Options));
         application.JustificationsJson = JsonSerializer.Serialize(justifications, CheckJson.Options);
         application.UpdatedAt = clock.GetUtcNow();
         try
@@ -126,6 +130,33 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         Workspace = await workspaces.CheckAsync(application, values, justifications, ct);
         SaveStatus = $"已自动保存 {ChinaTime.Local(application.UpdatedAt):HH:mm:ss}";
         return true;
+    }
+
+    /// <summary>Why this person may not change the application now, or null when they may: the workflow's answer.</summary>
+    private string? EditRefusal(Application application) =>
+        Workflow.Decide(application.Status, ApplicationAction.Edit, User.Role(), clock.GetUtcNow(), application.Call.Window) is Decision.Refused refused
+            ? refused.Reason
+            : null;
+
+    /// <summary>
+    /// Saves a change to the application's files together with a new version of the application, in one
+    /// transaction: if the application was submitted (or changed) since it was loaded, the version no longer
+    /// matches, nothing is saved and the answer is false. A submission and a file change can never interleave.
+    /// </summary>
+    private async Task<bool> SaveWithApplicationAsync(Application application, CancellationToken ct)
+    {
+        db.Entry(application).Property(a => a.Version).OriginalValue = application.Version;
+        application.Version++;
+        application.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
     }
 
     private bool Refuse(Workspace workspace, string message)

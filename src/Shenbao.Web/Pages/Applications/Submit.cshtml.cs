@@ -1,16 +1,18 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
 using Shenbao.Domain.Applications;
 using Shenbao.Web.Applications;
+using Shenbao.Web.Organisations;
 using Shenbao.Web.Security;
 
 namespace Shenbao.Web.Pages.Applications;
 
 /// <summary>
-/// 提交: refused after the deadline, while a rule fails, or while a warned rule has no justification. The deadline,
-/// the check and the status change happen in one transaction, so a submission either is whole and acknowledged
+/// 提交: refused after the deadline, while a rule fails, or while a warned rule has no justification. The check, the
+/// status change and the frozen snapshot happen in one transaction, so a submission either is whole and acknowledged
 /// with a receipt, or did not happen.
 /// </summary>
 public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProvider clock) : PageModel
@@ -21,9 +23,9 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProv
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
-        if (application.Status != ApplicationStatus.Draft) return RedirectToPage("Details", new { id });
+        if (!Workflow.CanEdit(application.Status, User.Role(), clock.GetUtcNow(), application.Call.Window)) return RedirectToPage("Details", new { id });
         Workspace = await workspaces.CheckAsync(application, ct);
-        Refusals = Decide(Workspace, clock.GetUtcNow());
+        Refusals = Refuse(Workspace, Decide(application, clock.GetUtcNow()));
         return Page();
     }
 
@@ -31,44 +33,64 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProv
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
-        if (application.Status != ApplicationStatus.Draft) return RedirectToPage("Details", new { id });
-
         var now = clock.GetUtcNow();
-        Workspace = await workspaces.CheckAsync(application, ct);
-        Refusals = Decide(Workspace, now);
-        if (Refusals.Count > 0) return Page();
+        // already submitted (by a click a moment ago, or by someone else): the receipt is on the details page
+        if (!Workflow.CanEdit(application.Status, User.Role(), now, application.Call.Window)) return RedirectToPage("Details", new { id });
+        var decision = Decide(application, now);
 
-        var submissions = application.Events.Count(e => e.Action == Workflow.Label(ApplicationAction.Submit));
-        application.Status = Workflow.Next(application.Status, ApplicationAction.Submit)!.Value;
+        Workspace = await workspaces.CheckAsync(application, ct);
+        Refusals = Refuse(Workspace, decision);
+        if (Refusals.Count > 0 || decision is not Decision.Allowed step) return Page();
+
+        // the status moves first: a submission (or a file change) that committed since this one loaded leaves the
+        // version changed, and this one stops here having written nothing
+        var receipt = Submission.ReceiptNo(application.Number, await db.Snapshots.CountAsync(s => s.ApplicationId == application.Id, ct) + 1);
+        application.Status = step.To;
         application.Version++;
         application.SubmittedAt = now;
         application.UpdatedAt = now;
-        application.ContentHash = ApplicationDocument.ContentHash(Workspace.Values, Workspace.Justifications,
-            application.Attachments.Select(a => new AttachedFile(a.Purpose, a.Sha256)));
-        application.ReceiptNo = $"{application.Call.GuideId.ToUpperInvariant()}-{application.Id:D6}-{submissions + 1}";
-        application.Events.Add(new ApplicationEvent
-        {
-            At = now, UserName = User.DisplayName(), Action = Workflow.Label(ApplicationAction.Submit),
-            From = ApplicationStatus.Draft, To = application.Status, Note = $"回执号 {application.ReceiptNo}",
-        });
+        application.ReceiptNo = receipt;
         try
         {
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            // someone submitted or saved this application at the same moment: theirs stands, ours did nothing
             return RedirectToPage("Details", new { id });
         }
+
+        var stored = SubmissionSnapshot.From(await SnapshotAsync(Workspace, receipt, now, ct), User.UserId());
+        application.ContentHash = stored.Hash;
+        application.Snapshots.Add(stored);
+        application.Events.Add(ApplicationEvent.Of(step, User.UserId(), User.Role(), User.DisplayName(), now, $"回执号 {receipt}"));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return RedirectToPage("Details", new { id, submitted = true });
     }
 
-    private static List<string> Decide(Workspace workspace, DateTimeOffset now) =>
-        Submission.Check(workspace.Application.Status, now, workspace.Application.Call.OpensAt, workspace.Application.Call.Deadline,
+    private Decision Decide(Application application, DateTimeOffset now) =>
+        Workflow.Decide(application.Status, ApplicationAction.Submit, User.Role(), now, application.Call.Window);
+
+    /// <summary>
+    /// The submission frozen: the request exactly as the engine judged it, the form, the justifications, every rule's
+    /// result, and every file relied on: the application's attachments and the profile's proofs.
+    /// </summary>
+    private async Task<Snapshot> SnapshotAsync(Workspace workspace, string receipt, DateTimeOffset now, CancellationToken ct)
+    {
+        var application = workspace.Application;
+        var proofs = await db.Attachments.AsNoTracking()
+            .Where(a => a.OrganisationId == application.OrganisationId && a.ApplicationId == null && a.Purpose.StartsWith(ProfileSections.ProofPrefix))
+            .ToListAsync(ct);
+        var files = application.Attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
+        var asOf = DateOnly.ParseExact((string)workspace.Request!["asOf"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Snapshot.Take(receipt, now, workspace.Guide.Id, workspace.Guide.Version, asOf, workspace.Request, workspace.Values,
+            workspace.Justifications, workspace.Verdict.Rules, files);
+    }
+
+    private static List<string> Refuse(Workspace workspace, Decision decision) =>
+        Submission.Check(decision,
                 ApplicationDocument.Missing(workspace.Category, workspace.Values, workspace.AttachmentTypes, t => workspace.Guide.AttachmentTypes[t]),
-                workspace.Verdict, workspace.Justifications)
-            .Concat(workspace.Errors.Count > 0 ? [new Refusal.InputInvalid(workspace.Errors.Count)] : [])
+                workspace.Verdict, workspace.Justifications, workspace.Errors.Count)
             .Select(r => r.Message)
             .ToList();
 }

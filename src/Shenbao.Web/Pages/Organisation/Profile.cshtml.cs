@@ -130,7 +130,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
     {
         var removing = Input.Platforms.Select((p, i) => (Platform: p, Index: i)).Where(x => x.Platform is { Remove: true, Id: not null }).ToList();
         if (removing.Count == 0) return;
-        var used = PlatformIds.ReferencedBy(await db.Applications.Where(a => a.OrganisationId == organisationId).Select(a => a.FormJson).ToListAsync(ct));
+        var used = (await db.Applications.Where(a => a.OrganisationId == organisationId && a.PlatformId != null).Select(a => a.PlatformId!).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var (_, index) in removing.Where(x => used.Contains(x.Platform.Id!)))
             ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Platforms)}[{index}].{nameof(PlatformInput.Remove)}", "该平台已被申报书选为依托平台，不能删除；请先在申报书中改选其他平台");
     }

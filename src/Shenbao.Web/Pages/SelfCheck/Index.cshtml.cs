@@ -90,7 +90,7 @@ public sealed partial class IndexModel(GuideCatalog catalog, Districts districts
 
     private CategoryCheck Check(Category category, Shenbao.Data.Organisation organisation, DateOnly asOf)
     {
-        var (verdict, errors) = OrganisationFacts.Check(Guide, category, organisation, districts, new Dictionary<string, string>(), [], 0, asOf);
+        var (_, verdict, errors) = OrganisationFacts.Check(Guide, category, organisation, districts, new Dictionary<string, string>(), [], 0, asOf);
         // Only the rules on the organisation's own facts: the others (field, leader, contract…) fail for want of an application.
         var results = category.Rules.Where(r => r.ReadsOnlyApplicant).SelectMany(r => verdict.Rules.Where(result => result.RuleId == r.Id)).ToList();
         return new(category, Verdict.From(category.Id, results), results, category.Rules.Where(r => !r.ReadsOnlyApplicant).ToList(), errors);

@@ -25,7 +25,8 @@ public static class DemoCommand
         await using var db = DataServices.Create("Sqlite", $"Data Source={path}");
         await db.Database.MigrateAsync(ct);
         var existed = await db.Calls.AnyAsync(ct);
-        await DemoData.SeedAsync(db, guide, $"{guide.Title}（演示批次）", now, ct);
+        // the demo's documents go where the web application and `receipt verify` look for them: files/ beside the database
+        await DemoData.SeedAsync(db, guide, $"{guide.Title}（演示批次）", now, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "files"), ct);
         output.WriteLine(existed
             ? $"{path} 已有数据，未重复写入演示数据"
             : $"已创建演示数据库 {path}：{await db.Organisations.CountAsync(ct)} 个单位、{await db.Users.CountAsync(ct)} 个账号（密码 {DemoData.Password}，仅演示模式有效）、{await db.Applications.CountAsync(ct)} 份申报");

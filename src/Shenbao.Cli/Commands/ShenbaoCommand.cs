@@ -13,6 +13,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(GuideCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ReceiptCommands.Create());
         return root;
     }
 }

@@ -34,7 +34,8 @@ public static class DemoData
     ];
 
     /// <summary>Seeds an empty database; does nothing when a call already exists.</summary>
-    public static async Task SeedAsync(AppDbContext db, Guide guide, string callTitle, DateTimeOffset now, CancellationToken ct = default)
+    /// <param name="filesRoot">The attachment store (Shenbao:DataPath/files) that the demo's documents are written into.</param>
+    public static async Task SeedAsync(AppDbContext db, Guide guide, string callTitle, DateTimeOffset now, string filesRoot, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(guide);
         if (await db.Calls.AnyAsync(ct)) return;
@@ -105,7 +106,15 @@ public static class DemoData
         foreach (var account in Accounts)
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = users[account.UserName].Id, RoleId = roles[account.Role] });
 
+        // the company's HTE certificate as the proof of its profile section, as an administrator would upload it
+        var certificate = await DemoFileAsync(filesRoot, zhiheng, "proof:highTech", "高新技术企业证书.pdf", users["zhiheng-admin"], now.AddDays(-18), ct);
+        db.Attachments.Add(certificate);
+        var today = ChinaTime.DateOf(now);
+        string Day(int months) => today.AddMonths(months).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var leader = users["zhiheng-leader"];
+        var iurDocuments = new List<Attachment>();
+        foreach (var (purpose, name) in new[] { ("tech-contract", "技术开发合同.pdf"), ("contract-registration", "技术合同认定登记证明.pdf"), ("bank-receipt", "银行进账单.pdf"), ("invoice", "发票.pdf") })
+            iurDocuments.Add(await DemoFileAsync(filesRoot, zhiheng, purpose, name, leader, now.AddDays(-2), ct));
         db.Applications.AddRange(
             Draft(call, zhiheng, leader, ActorRole.ProjectLeader, "major-project", now, new()
             {
@@ -134,7 +143,7 @@ public static class DemoData
                 ["application.achievement.mainContributors.total"] = "5",
                 ["application.achievement.mainContributors.academic"] = "2",
             }),
-            Submitted(guide, call, zhiheng, leader, ActorRole.ProjectLeader, "iur-cooperation", now, new()
+            Submitted(guide, call, zhiheng, leader, ActorRole.ProjectLeader, "iur-cooperation", now, iurDocuments, [certificate], new()
             {
                 ["project.title"] = "智能衡器物联网平台产学研合作",
                 ["application.field"] = "电子信息",
@@ -146,9 +155,9 @@ public static class DemoData
                 ["application.contract.type"] = "development",
                 ["application.contract.amount"] = "600000",
                 ["application.contract.paid"] = "150000",
-                ["application.contract.signedOn"] = "2024-09-01",
-                ["application.contract.effectiveOn"] = "2024-09-01",
-                ["application.contract.endsOn"] = "2026-08-31",
+                ["application.contract.signedOn"] = Day(-3),
+                ["application.contract.effectiveOn"] = Day(-3),
+                ["application.contract.endsOn"] = Day(21),
                 ["application.contract.registered"] = "true",
                 ["application.contract.relatedParty"] = "false",
                 ["narrative.summary"] = "与湖南工学院合作开发智能衡器物联网数据平台。",
@@ -183,18 +192,21 @@ public static class DemoData
     }
 
     /// <summary>A submitted application with its snapshot, judged by the engine as the submission page would.</summary>
-    private static Application Submitted(Guide guide, FundingCall call, Organisation organisation, User by, ActorRole role, string category, DateTimeOffset now, Dictionary<string, string> form)
+    private static Application Submitted(Guide guide, FundingCall call, Organisation organisation, User by, ActorRole role, string category, DateTimeOffset now,
+        List<Attachment> attachments, IReadOnlyList<Attachment> proofs, Dictionary<string, string> form)
     {
         var application = Draft(call, organisation, by, role, category, now, form);
+        application.Attachments = attachments;
         var at = now.AddDays(-1);
         var step = (Decision.Allowed)Workflow.Decide(application.Status, ApplicationAction.Submit, role, at, call.Window);
         var asOf = ChinaTime.DateOf(at);
         // the demo's organisations are all registered in the city
         var identity = new ApplicantIdentity(organisation.Name, organisation.CreditCode, organisation.Kind, InHengyang: true);
         var judgement = ApplicationDocument.Judge(guide, guide.FindCategory(category)!, identity,
-            JsonNode.Parse(organisation.ProfileJson)!.AsObject(), form, [], 0, asOf);
+            JsonNode.Parse(organisation.ProfileJson)!.AsObject(), form, attachments.Select(a => a.Purpose), 0, asOf);
         var receipt = Submission.ReceiptNo(application.Number, 1);
-        var snapshot = Snapshot.Take(receipt, at, guide.Id, guide.Version, asOf, judgement.Request, form, new Dictionary<string, string>(), judgement.Verdict.Rules, []);
+        var files = attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
+        var snapshot = Snapshot.Take(receipt, at, guide.Id, guide.Version, asOf, judgement.Request, form, new Dictionary<string, string>(), judgement.Verdict.Rules, files);
         var stored = SubmissionSnapshot.From(snapshot, by.Id);
         application.Status = step.To;
         application.SubmittedAt = at;
@@ -204,6 +216,18 @@ public static class DemoData
         application.Snapshots.Add(stored);
         application.Events.Add(ApplicationEvent.Of(step, by.Id, role, by.DisplayName, at, $"回执号 {receipt}"));
         return application;
+    }
+
+    /// <summary>A one-page PDF standing for a demo document, stored like an upload.</summary>
+    private static async Task<Attachment> DemoFileAsync(string filesRoot, Organisation organisation, string purpose, string fileName, User by, DateTimeOffset at, CancellationToken ct)
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n% 演示文件：{organisation.Name}《{Path.GetFileNameWithoutExtension(fileName)}》\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        var sha = await StoredFiles.WriteAsync(filesRoot, content, ct);
+        return new Attachment
+        {
+            OrganisationId = organisation.Id, Purpose = purpose, FileName = fileName, ContentType = "application/pdf",
+            Size = content.Length, Sha256 = sha, UploadedAt = at, UploadedBy = by.DisplayName,
+        };
     }
 
     private const string EnterpriseProfile = """

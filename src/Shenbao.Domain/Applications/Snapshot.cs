@@ -39,7 +39,7 @@ public sealed record Snapshot(
         var manifest = new JsonObject
         {
             ["receiptNo"] = ReceiptNo,
-            ["submittedAt"] = SubmittedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture),
+            ["submittedAt"] = SubmittedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
             ["guide"] = GuideId,
             ["guideVersion"] = GuideVersion,
             ["asOf"] = AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -63,7 +63,8 @@ public sealed record Snapshot(
     public static Snapshot Take(string receiptNo, DateTimeOffset submittedAt, string guideId, string guideVersion, DateOnly asOf,
         JsonObject facts, IReadOnlyDictionary<string, string> form, IReadOnlyDictionary<string, string> justifications,
         IReadOnlyList<RuleResult> results, IEnumerable<FileRef> files) =>
-        new(receiptNo, submittedAt, guideId, guideVersion, asOf,
+        // whole milliseconds: what every database keeps of an instant, so the stored time hashes as it was taken
+        new(receiptNo, new DateTimeOffset(submittedAt.UtcTicks - submittedAt.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero), guideId, guideVersion, asOf,
             Canonical(facts)!.ToJsonString(CheckJson.Options),
             Sorted(form).ToJsonString(CheckJson.Options),
             Sorted(justifications).ToJsonString(CheckJson.Options),
@@ -95,7 +96,17 @@ public sealed record Snapshot(
         }
         if (Sha256(recordedManifest) != receiptHash)
             differences.Add($"回执哈希 {receiptHash} 与提交时记录的清单不符（清单的 SHA-256 为 {Sha256(recordedManifest)}）");
-        foreach (var file in FileRefs)
+        IReadOnlyList<FileRef> files;
+        try
+        {
+            files = FileRefs;
+        }
+        catch (JsonException)
+        {
+            differences.Add("快照的 files 部分已无法读取，不能核对所依据的文件");
+            return differences;
+        }
+        foreach (var file in files)
             switch (fileHash(file.Sha256))
             {
                 case null:

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Shenbao.Data;
 using Shenbao.Domain.Files;
 
 namespace Shenbao.Web.Files;
@@ -36,20 +36,9 @@ public sealed class FileStore(IConfiguration configuration)
         if (FileKinds.Sniff(content) is not { } kind)
             return new Result.Refused($"文件“{file.FileName}”的内容不是 {FileKinds.AcceptedNames} 文件，请上传这几种格式的文件");
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-        var path = PathOf(sha);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            await File.WriteAllBytesAsync(temporary, content.ToArray(), ct);
-            // the move is atomic: a reader sees the whole file or none; two uploads of the same file both succeed
-            File.Move(temporary, path, overwrite: true);
-        }
+        var sha = await StoredFiles.WriteAsync(root, content, ct);
         return new Result.Stored(sha, kind, buffer.Length);
     }
 
-    public Stream? Open(string sha256) => File.Exists(PathOf(sha256)) ? File.OpenRead(PathOf(sha256)) : null;
-
-    private string PathOf(string sha256) => Path.Combine(root, sha256[..2], sha256);
+    public Stream? Open(string sha256) => StoredFiles.PathOf(root, sha256) is { } path && File.Exists(path) ? File.OpenRead(path) : null;
 }

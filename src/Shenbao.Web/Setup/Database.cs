@@ -16,7 +16,8 @@ public static class Database
         if (app.Configuration.GetValue("Shenbao:Demo", false))
         {
             var guide = scope.ServiceProvider.GetRequiredService<GuideCatalog>().Default;
-            await DemoData.SeedAsync(db, guide, $"{guide.Title}（演示批次）", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+            var files = Path.Combine(app.Configuration["Shenbao:DataPath"] ?? "./data", "files");
+            await DemoData.SeedAsync(db, guide, $"{guide.Title}（演示批次）", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), files);
         }
     }
 }

@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+
+namespace Shenbao.Data;
+
+/// <summary>
+/// Where uploaded documents live: content-addressed by SHA-256 under {root}/ab/abcdef…, so the same document is stored
+/// once and a stored file can never be silently changed under its name. The web upload, the demo and the receipt check share it.
+/// </summary>
+public static class StoredFiles
+{
+    /// <summary>The file's path, or null for a name that is not a lower-case SHA-256 (which must never become a path).</summary>
+    public static string? PathOf(string root, string sha256) =>
+        sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower) ? Path.Combine(root, sha256[..2], sha256) : null;
+
+    /// <summary>Stores the bytes (once) and gives their SHA-256.</summary>
+    public static async Task<string> WriteAsync(string root, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var path = PathOf(root, sha)!;
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            await File.WriteAllBytesAsync(temporary, content, ct);
+            // the move is atomic: a reader sees the whole file or none; two uploads of the same file both succeed
+            File.Move(temporary, path, overwrite: true);
+        }
+        return sha;
+    }
+
+    /// <summary>The SHA-256 of a stored file's bytes as they are now, or null when it is not there.</summary>
+    public static string? HashOf(string root, string sha256)
+    {
+        if (PathOf(root, sha256) is not { } path || !File.Exists(path)) return null;
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,160 @@
+using Shenbao.Domain.Applications;
+
+namespace Shenbao.Tests.Domain;
+
+/// <summary>
+/// The transition table, edge by edge: every (status, action, role) combination inside the call's window, with the
+/// expected answer written out here rather than read from the table; then the window's own edges.
+/// </summary>
+public sealed class WorkflowTests
+{
+    private static readonly DateTimeOffset Opens = new(2025, 6, 1, 0, 0, 0, TimeSpan.FromHours(8));
+    private static readonly CallWindow Call = new(Opens, Opens.AddDays(30), Opens.AddDays(40));
+    private static readonly DateTimeOffset During = Opens.AddDays(10);
+
+    private static readonly ActorRole[] Applicants = [ActorRole.OrgAdmin, ActorRole.ProjectLeader];
+
+    /// <summary>The legal moves, and only they: (from, action, roles) → to. Everything else must be refused.</summary>
+    private static readonly (ApplicationStatus? From, ApplicationAction Action, ActorRole[] Roles, ApplicationStatus To)[] Legal =
+    [
+        (null, ApplicationAction.Create, Applicants, ApplicationStatus.Draft),
+        (ApplicationStatus.Draft, ApplicationAction.Edit, Applicants, ApplicationStatus.Draft),
+        (ApplicationStatus.Draft, ApplicationAction.Submit, Applicants, ApplicationStatus.Submitted),
+        (ApplicationStatus.Submitted, ApplicationAction.Withdraw, Applicants, ApplicationStatus.Draft),
+        (ApplicationStatus.Submitted, ApplicationAction.Recommend, [ActorRole.Recommender], ApplicationStatus.Recommended),
+    ];
+
+    public static TheoryData<ApplicationStatus?, ApplicationAction, ActorRole> EveryCombination()
+    {
+        var data = new TheoryData<ApplicationStatus?, ApplicationAction, ActorRole>();
+        foreach (var from in Enum.GetValues<ApplicationStatus>().Select(s => (ApplicationStatus?)s).Prepend(null))
+            foreach (var action in Enum.GetValues<ApplicationAction>())
+                foreach (var role in Enum.GetValues<ActorRole>())
+                    data.Add(from, action, role);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCombination))]
+    public void Every_status_action_and_role_is_either_a_legal_move_or_refused_with_a_reason(ApplicationStatus? from, ApplicationAction action, ActorRole role)
+    {
+        var legal = Legal.Where(l => l.From == from && l.Action == action && l.Roles.Contains(role)).Select(l => (ApplicationStatus?)l.To).SingleOrDefault();
+
+        var decision = Workflow.Decide(from, action, role, During, Call);
+
+        if (legal is { } to)
+        {
+            var allowed = Assert.IsType<Decision.Allowed>(decision);
+            Assert.Equal((action, from, to), (allowed.Action, allowed.From, allowed.To));
+            Assert.Equal(action != ApplicationAction.Edit, allowed.IsStep);
+        }
+        else
+        {
+            var refused = Assert.IsType<Decision.Refused>(decision);
+            Assert.False(string.IsNullOrWhiteSpace(refused.Reason));
+            Assert.DoesNotContain(action.ToString(), refused.Reason, StringComparison.Ordinal);   // Chinese, not the enum's name
+        }
+    }
+
+    [Fact]
+    public void The_table_covers_every_status_action_and_role()
+    {
+        Assert.Equal((Enum.GetValues<ApplicationStatus>().Length + 1) * Enum.GetValues<ApplicationAction>().Length * Enum.GetValues<ActorRole>().Length,
+            EveryCombination().Count);
+    }
+
+    [Theory]
+    [InlineData(ActorRole.Recommender, ApplicationAction.Submit, "推荐单位不能提交申报书")]
+    [InlineData(ActorRole.Expert, ApplicationAction.Create, "评审专家不能创建申报书")]
+    [InlineData(ActorRole.ProjectLeader, ApplicationAction.Recommend, "项目负责人不能推荐申报书")]
+    public void A_role_that_does_not_perform_an_action_is_told_so(ActorRole role, ApplicationAction action, string reason)
+    {
+        Assert.Equal(reason, Assert.IsType<Decision.Refused>(Workflow.Decide(ApplicationStatus.Draft, action, role, During, Call)).Reason);
+    }
+
+    [Theory]
+    [InlineData(ApplicationStatus.Submitted, "该申报书已提交，不能再修改；如需修改请先撤回")]
+    [InlineData(ApplicationStatus.Recommended, "当前状态（已推荐）不能修改")]
+    public void A_lodged_application_cannot_be_edited(ApplicationStatus status, string reason)
+    {
+        Assert.False(Workflow.CanEdit(status, ActorRole.OrgAdmin, During, Call));
+        Assert.Equal(reason, Assert.IsType<Decision.Refused>(Workflow.Decide(status, ApplicationAction.Edit, ActorRole.OrgAdmin, During, Call)).Reason);
+    }
+
+    [Fact]
+    public void Withdrawal_is_refused_once_recommended()
+    {
+        Assert.Equal("当前状态（已推荐）不能撤回",
+            Assert.IsType<Decision.Refused>(Workflow.Decide(ApplicationStatus.Recommended, ApplicationAction.Withdraw, ActorRole.ProjectLeader, During, Call)).Reason);
+    }
+
+    [Theory]
+    [InlineData(-1, false, "开始，尚不能")]     // a tick before the call opens
+    [InlineData(0, true, null)]                // the opening instant itself
+    public void Creating_and_submitting_open_with_the_call(long ticksFromOpening, bool allowed, string? reason)
+    {
+        var at = Opens.AddTicks(ticksFromOpening);
+        foreach (var (from, action) in new (ApplicationStatus?, ApplicationAction)[] { (null, ApplicationAction.Create), (ApplicationStatus.Draft, ApplicationAction.Submit) })
+        {
+            var decision = Workflow.Decide(from, action, ActorRole.ProjectLeader, at, Call);
+            Assert.Equal(allowed, decision is Decision.Allowed);
+            if (reason is not null) Assert.Contains(reason, ((Decision.Refused)decision).Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(-1, true)]     // a tick before the deadline
+    [InlineData(0, false)]     // the deadline itself has passed
+    public void Creating_and_submitting_close_at_the_deadline_while_drafts_stay_editable(long ticksFromDeadline, bool allowed)
+    {
+        var at = Call.Deadline.AddTicks(ticksFromDeadline);
+
+        var submit = Workflow.Decide(ApplicationStatus.Draft, ApplicationAction.Submit, ActorRole.OrgAdmin, at, Call);
+        var create = Workflow.Decide(null, ApplicationAction.Create, ActorRole.OrgAdmin, at, Call);
+
+        Assert.Equal(allowed, submit is Decision.Allowed);
+        Assert.Equal(allowed, create is Decision.Allowed);
+        if (!allowed) Assert.Equal("申报已于2025年7月1日 00:00截止，不能再提交", ((Decision.Refused)submit).Reason);
+        Assert.True(Workflow.CanEdit(ApplicationStatus.Draft, ActorRole.OrgAdmin, at, Call));
+    }
+
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(0, false)]
+    public void Recommending_closes_at_the_recommendation_deadline(long ticks, bool allowed)
+    {
+        var decision = Workflow.Decide(ApplicationStatus.Submitted, ApplicationAction.Recommend, ActorRole.Recommender, Call.RecommendationDeadline.AddTicks(ticks), Call);
+
+        Assert.Equal(allowed, decision is Decision.Allowed);
+        if (!allowed) Assert.Contains("推荐已于", ((Decision.Refused)decision).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Withdrawal_does_not_depend_on_the_deadline()
+    {
+        Assert.IsType<Decision.Allowed>(Workflow.Decide(ApplicationStatus.Submitted, ApplicationAction.Withdraw, ActorRole.OrgAdmin, Call.RecommendationDeadline.AddDays(1), Call));
+    }
+
+    [Fact]
+    public void Quotas_count_the_lodged_statuses_and_not_drafts()
+    {
+        Assert.Equal([ApplicationStatus.Submitted, ApplicationStatus.Recommended], Workflow.Lodged);
+    }
+
+    [Fact]
+    public void Every_status_action_and_role_has_a_chinese_label()
+    {
+        Assert.All(Enum.GetValues<ApplicationStatus>(), s => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Workflow.Label(s)));
+        Assert.All(Enum.GetValues<ApplicationAction>(), a => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Workflow.Label(a)));
+        Assert.All(Enum.GetValues<ActorRole>(), r => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Workflow.Label(r)));
+    }
+
+    [Theory]
+    [InlineData("hengyang-2025", 12, 1, "HENGYANG-2025-00012", "HENGYANG-2025-00012-1")]
+    [InlineData("hengyang-2025", 12345, 3, "HENGYANG-2025-12345", "HENGYANG-2025-12345-3")]
+    public void Receipts_derive_from_the_application_number(string guide, int sequence, int submission, string number, string receipt)
+    {
+        Assert.Equal(number, Submission.Number(guide, sequence));
+        Assert.Equal(receipt, Submission.ReceiptNo(number, submission));
+    }
+}

@@ -161,11 +161,15 @@ public sealed partial class FullSubmissionTests(BrowserFixture fixture)
             Assert.Equal(ApplicationStatus.Submitted, stored.Status);
             Assert.Equal(stored.ReceiptNo, (await details.ReceiptNo.InnerTextAsync()).Trim());
             Assert.Equal(stored.ContentHash, (await details.ReceiptHash.InnerTextAsync()).Trim());
+            // the receipt stands for the frozen snapshot: the profile's proofs are among the files it relies on
+            var snapshot = fixture.Server.Query(db => db.Snapshots.AsNoTracking().Single(s => s.ApplicationId == applicationId)).ToSnapshot();
+            Assert.Equal(stored.ContentHash, snapshot.Hash());
+            Assert.Contains(snapshot.FileRefs, f => f.Purpose.StartsWith("proof:", StringComparison.Ordinal));
         });
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^HENGYANG-2025-\d{6}-1$")]
+    [GeneratedRegex(@"^HENGYANG-2025-\d{5}-1$")]
     private static partial Regex ReceiptNumber();
 
     [GeneratedRegex("^[0-9a-f]{64}$")]

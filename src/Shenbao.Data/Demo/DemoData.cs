@@ -1,10 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Domain.Applications;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Guides;
+using Shenbao.Domain.Requests;
 
 namespace Shenbao.Data.Demo;
 
@@ -201,12 +201,13 @@ public static class DemoData
         var step = (Decision.Allowed)Workflow.Decide(application.Status, ApplicationAction.Submit, role, at, call.Window);
         var asOf = ChinaTime.DateOf(at);
         // the demo's organisations are all registered in the city
-        var identity = new ApplicantIdentity(organisation.Name, organisation.CreditCode, organisation.Kind, InHengyang: true);
-        var judgement = ApplicationDocument.Judge(guide, guide.FindCategory(category)!, identity,
-            JsonNode.Parse(organisation.ProfileJson)!.AsObject(), form, attachments.Select(a => a.Purpose), 0, asOf);
+        var identity = new Applicant { Name = organisation.Name, CreditCode = organisation.CreditCode, Kind = organisation.Kind, InHengyang = true };
+        using var profile = JsonDocument.Parse(organisation.ProfileJson);
+        var (applicant, profileErrors) = RequestReader.ReadProfile(profile.RootElement, identity);
+        var judgement = ApplicationDocument.Judge(guide.FindCategory(category)!, applicant, profileErrors, form, attachments.Select(a => a.Purpose), 0, asOf);
         var receipt = Submission.ReceiptNo(application.Number, 1);
         var files = attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
-        var snapshot = Snapshot.Take(receipt, at, guide.Id, guide.Version, asOf, judgement.Request, form, new Dictionary<string, string>(), judgement.Verdict.Rules, files);
+        var snapshot = Snapshot.Take(receipt, at, guide.Id, guide.Version, asOf, RequestWriter.Write(judgement.Request), form, new Dictionary<string, string>(), judgement.Verdict.Rules, files);
         var stored = SubmissionSnapshot.From(snapshot, by.Id);
         application.Status = step.To;
         application.SubmittedAt = at;

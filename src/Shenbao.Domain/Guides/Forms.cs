@@ -13,16 +13,8 @@ public enum FieldType { Text, Textarea, Money, Count, Date, YesNo, Choice, Membe
 
 public static class FormPaths
 {
-    /// <summary>The request contract's application facts that a form may fill.</summary>
-    public static readonly IReadOnlySet<string> ApplicationFacts = new HashSet<string>
-    {
-        "application.field", "application.tier", "application.leader.name", "application.leader.title", "application.platformId",
-        "application.contract.counterpartyKind", "application.contract.type", "application.contract.amount", "application.contract.paid",
-        "application.contract.signedOn", "application.contract.effectiveOn", "application.contract.endsOn",
-        "application.contract.registered", "application.contract.registrationNo", "application.contract.relatedParty",
-        "application.consortium.members", "application.consortium.agreementSigned",
-        "application.achievement.mainContributors.academic", "application.achievement.mainContributors.total",
-    };
+    /// <summary>The request contract's application facts that a form may fill (declared once, with how each is read).</summary>
+    public static IReadOnlySet<string> ApplicationFacts => Applications.FormFacts.Paths;
 
     public static bool IsNarrative(string path) =>
         path.StartsWith("project.", StringComparison.Ordinal) || path.StartsWith("narrative.", StringComparison.Ordinal);

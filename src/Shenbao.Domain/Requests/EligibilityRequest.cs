@@ -6,7 +6,8 @@ public sealed record EligibilityRequest(DateOnly AsOf, Applicant Applicant, Appl
 public sealed record Applicant
 {
     public string? Name { get; init; }
-    public required string CreditCode { get; init; }
+    /// <summary>Required by the request contract (checked there); no rule reads it, and an anonymous self-check has none.</summary>
+    public string? CreditCode { get; init; }
     public required string Kind { get; init; }
     public bool? InHengyang { get; init; }
     public bool IndependentLegalPerson { get; init; } = true;

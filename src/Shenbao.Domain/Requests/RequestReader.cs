@@ -102,7 +102,30 @@ public static class RequestReader
         if (creditCode is not null && CreditCode.Problem(creditCode) is { } problem)
             json.Errors.Add(new("applicant.creditCode", problem));
         var kind = json.Word(a, "kind", at, Vocabulary.OrganisationKinds, required: true);
+        var name = json.String(a, "name", at);
+        var inHengyang = json.Flag(a, "inHengyang", at);
+        var profile = ReadProfileFacts(json, a, kind ?? "");
+        return creditCode is null || kind is null ? null : profile with { Name = name, CreditCode = creditCode, InHengyang = inHengyang };
+    }
 
+    /// <summary>
+    /// The facts an organisation's profile holds, as stored in the request contract's "applicant" shape, for the
+    /// organisation <paramref name="identity"/> names (who it is comes from its registration, not from the profile).
+    /// A malformed stored value is left out with an error at its path; every other fact is kept.
+    /// </summary>
+    public static (Applicant Applicant, IReadOnlyList<InputError> Errors) ReadProfile(JsonElement profile, Applicant identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var json = new JsonFields([]);
+        if (profile.ValueKind != JsonValueKind.Object) return (identity, [new InputError("applicant", "单位信息应为对象（{…}）")]);
+        var facts = ReadProfileFacts(json, profile, identity.Kind);
+        return (facts with { Name = identity.Name, CreditCode = identity.CreditCode, InHengyang = identity.InHengyang }, json.Errors);
+    }
+
+    /// <summary>Everything of "applicant" but who it is (credit code, name, whether in the city), which its caller adds.</summary>
+    private static Applicant ReadProfileFacts(JsonFields json, JsonElement a, string kind)
+    {
+        const string at = "applicant";
         var highTech = json.Object(a, "highTech", at) is { } h
             ? new HighTechCertificate(json.Flag(h, "certified", "applicant.highTech"), json.String(h, "certificateNo", "applicant.highTech"), json.Date(h, "validTo", "applicant.highTech"))
             : null;
@@ -138,13 +161,9 @@ public static class RequestReader
             .OfType<Platform>()
             .ToList();
 
-        if (creditCode is null || kind is null) return null;
         return new Applicant
         {
-            Name = json.String(a, "name", at),
-            CreditCode = creditCode,
             Kind = kind,
-            InHengyang = json.Flag(a, "inHengyang", at),
             IndependentLegalPerson = json.Flag(a, "independentLegalPerson", at) ?? true,
             Employees = json.Amount(a, "employees", at),
             HighTech = highTech,

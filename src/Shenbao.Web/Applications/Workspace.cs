@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
 using Shenbao.Domain.Applications;
@@ -27,8 +26,8 @@ public sealed record Workspace(
     int Done,
     int Total)
 {
-    /// <summary>The request the engine judged (contract JSON), what a submission freezes. Null for a frozen view.</summary>
-    public JsonObject? Request { get; init; }
+    /// <summary>The request the engine judged, what a submission freezes. Null for a frozen view.</summary>
+    public EligibilityRequest? Request { get; init; }
 
     /// <summary>The submission this view shows, when it shows one.</summary>
     public SubmissionSnapshot? Snapshot { get; init; }
@@ -65,7 +64,7 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
         var (guide, category) = CategoryOf(application);
         var types = application.Attachments.Select(a => a.Purpose).Distinct().ToList();
         var others = await OthersOnSamePlatformAsync(application, values.GetValueOrDefault("application.platformId"), ct);
-        var judgement = OrganisationFacts.Check(guide, category, application.Organisation, districts, values, types, others, ChinaTime.DateOf(clock.GetUtcNow()));
+        var judgement = OrganisationFacts.Check(category, application.Organisation, districts, values, types, others, ChinaTime.DateOf(clock.GetUtcNow()));
         var (done, total) = ApplicationDocument.Completeness(category, values, types);
         return new Workspace(application, guide, category, values, justifications, judgement.Verdict, judgement.Errors, done, total) { Request = judgement.Request };
     }

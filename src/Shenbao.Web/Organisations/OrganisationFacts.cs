@@ -1,7 +1,8 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Shenbao.Data;
 using Shenbao.Domain.Applications;
 using Shenbao.Domain.Guides;
+using Shenbao.Domain.Requests;
 using Shenbao.Web.Setup;
 
 namespace Shenbao.Web.Organisations;
@@ -9,15 +10,28 @@ namespace Shenbao.Web.Organisations;
 /// <summary>An organisation as the rules see it, and the check of one category for it.</summary>
 public static class OrganisationFacts
 {
-    public static ApplicantIdentity Identity(Organisation organisation, Districts districts) =>
-        new(organisation.Name, organisation.CreditCode, organisation.Kind, districts.Contains(organisation.District));
-
-    public static JsonObject Profile(Organisation organisation) =>
-        JsonNode.Parse(organisation.ProfileJson) as JsonObject ?? [];
+    /// <summary>
+    /// Who the organisation is (from its registration) with the facts its stored profile holds; a stored value that
+    /// does not read is reported at its path and left out.
+    /// </summary>
+    public static (Applicant Applicant, IReadOnlyList<InputError> Errors) Applicant(Organisation organisation, Districts districts)
+    {
+        var identity = new Applicant
+        {
+            Name = organisation.Name, CreditCode = organisation.CreditCode, Kind = organisation.Kind,
+            // the rules see only "in the city or not", which the organisation's district decides
+            InHengyang = districts.Contains(organisation.District),
+        };
+        using var profile = JsonDocument.Parse(organisation.ProfileJson);
+        return RequestReader.ReadProfile(profile.RootElement, identity);
+    }
 
     /// <summary>The check of one category for the organisation's stored profile and the given form values.</summary>
     public static Judgement Check(
-        Guide guide, Category category, Organisation organisation, Districts districts,
-        IReadOnlyDictionary<string, string> values, IEnumerable<string> attachmentTypes, int othersOnSamePlatform, DateOnly asOf) =>
-        ApplicationDocument.Judge(guide, category, Identity(organisation, districts), Profile(organisation), values, attachmentTypes, othersOnSamePlatform, asOf);
+        Category category, Organisation organisation, Districts districts,
+        IReadOnlyDictionary<string, string> values, IEnumerable<string> attachmentTypes, int othersOnSamePlatform, DateOnly asOf)
+    {
+        var (applicant, errors) = Applicant(organisation, districts);
+        return ApplicationDocument.Judge(category, applicant, errors, values, attachmentTypes, othersOnSamePlatform, asOf);
+    }
 }

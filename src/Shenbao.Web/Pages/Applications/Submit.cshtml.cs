@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
 using Shenbao.Domain.Applications;
+using Shenbao.Domain.Requests;
 using Shenbao.Web.Applications;
 using Shenbao.Web.Organisations;
 using Shenbao.Web.Security;
@@ -82,8 +82,8 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProv
             .Where(a => a.OrganisationId == application.OrganisationId && a.ApplicationId == null && a.Purpose.StartsWith(ProfileSections.ProofPrefix))
             .ToListAsync(ct);
         var files = application.Attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
-        var asOf = DateOnly.ParseExact((string)workspace.Request!["asOf"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return Snapshot.Take(receipt, now, workspace.Guide.Id, workspace.Guide.Version, asOf, workspace.Request, workspace.Values,
+        var request = workspace.Request!;
+        return Snapshot.Take(receipt, now, workspace.Guide.Id, workspace.Guide.Version, request.AsOf, RequestWriter.Write(request), workspace.Values,
             workspace.Justifications, workspace.Verdict.Rules, files);
     }
 

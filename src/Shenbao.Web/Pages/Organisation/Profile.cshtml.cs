@@ -42,7 +42,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
     public async Task OnGetAsync(CancellationToken ct)
     {
         var organisation = await LoadAsync(ct);
-        Input = ToInput(OrganisationFacts.Profile(organisation), organisation.Version, FiscalYears);
+        Input = ToInput(StoredProfile(organisation), organisation.Version, FiscalYears);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -55,7 +55,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
 
         // the UPDATE must still find the version the form was rendered from; if someone saved since, it finds no row
         db.Entry(organisation).Property(o => o.Version).OriginalValue = Input.Version;
-        organisation.ProfileJson = Write(Input, OrganisationFacts.Profile(organisation)).ToJsonString(CheckJson.Options);
+        organisation.ProfileJson = Write(Input, StoredProfile(organisation)).ToJsonString(CheckJson.Options);
         organisation.Version = Input.Version + 1;
         try
         {
@@ -97,7 +97,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
 
         // the upload form posts no profile fields: show the stored profile, and the refusal beside the upload
         ModelState.Clear();
-        Input = ToInput(OrganisationFacts.Profile(organisation), organisation.Version, FiscalYears);
+        Input = ToInput(StoredProfile(organisation), organisation.Version, FiscalYears);
         ModelState.AddModelError(UploadKey(section.Id), ((FileStore.Result.Refused)result).Message);
         return Page();
     }
@@ -112,6 +112,10 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         : $"{(bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture)} MB";
 
     private static string UploadKey(string group) => "Upload." + group;
+
+    /// <summary>The profile as stored: the request contract's "applicant" shape, which the form is filled from and written back into.</summary>
+    private static System.Text.Json.Nodes.JsonObject StoredProfile(OrganisationEntity organisation) =>
+        System.Text.Json.Nodes.JsonNode.Parse(organisation.ProfileJson) as System.Text.Json.Nodes.JsonObject ?? [];
 
     private async Task<OrganisationEntity> LoadAsync(CancellationToken ct)
     {

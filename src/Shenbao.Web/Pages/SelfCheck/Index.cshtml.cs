@@ -15,7 +15,7 @@ namespace Shenbao.Web.Pages.SelfCheck;
 /// 资格自测: a visitor answers the questions the organisation's profile would answer and sees, for every category of
 /// the newest guide, the verdict of the rules that read only those facts. Nothing is stored.
 /// </summary>
-public sealed partial class IndexModel(GuideCatalog catalog, Districts districts, TimeProvider clock) : PageModel
+public sealed partial class IndexModel(GuideCatalog catalog, TimeProvider clock) : PageModel
 {
     /// <summary>The answers; years are not named here but counted back from the guide's year (LastYear = Year − 1).</summary>
     public sealed class InputModel : IValidatableObject
@@ -57,10 +57,7 @@ public sealed partial class IndexModel(GuideCatalog catalog, Districts districts
     }
 
     /// <summary>One category's answer: the organisation rules' results, what is checked only when applying, and their verdict.</summary>
-    public sealed record CategoryCheck(Category Category, Verdict Verdict, IReadOnlyList<RuleResult> Results, IReadOnlyList<GuideRule> AtApplication, IReadOnlyList<InputError> Errors);
-
-    /// <summary>Any well-formed code: the check validates its form only, and nothing about this visitor is kept.</summary>
-    private const string PlaceholderCreditCode = "91430408MA7B2C3D4Y";
+    public sealed record CategoryCheck(Category Category, Verdict Verdict, IReadOnlyList<RuleResult> Results, IReadOnlyList<GuideRule> AtApplication);
 
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -76,24 +73,19 @@ public sealed partial class IndexModel(GuideCatalog catalog, Districts districts
     public IActionResult OnPost()
     {
         if (!ModelState.IsValid) return Page();
-        var organisation = new Shenbao.Data.Organisation // qualified: Pages/Organisation is a namespace here
-        {
-            CreditCode = PlaceholderCreditCode, Name = "资格自测（匿名）", Kind = Input.Kind!, ContactName = "", ContactPhone = "",
-            // the rules see only "in Hengyang or not", which the organisation's district decides
-            District = Input.InHengyang == true && districts.All.Count > 0 ? districts.All[0] : "市外",
-            ProfileJson = Applicant().ToJsonString(),
-        };
+        // the answers are the applicant's facts themselves: nobody is registered, nothing is stored
+        var applicant = Applicant();
         var asOf = ChinaTime.DateOf(clock.GetUtcNow());
-        Results = Guide.Categories.Select(category => Check(category, organisation, asOf)).ToList();
+        Results = Guide.Categories.Select(category => Check(category, applicant, asOf)).ToList();
         return Page();
     }
 
-    private CategoryCheck Check(Category category, Shenbao.Data.Organisation organisation, DateOnly asOf)
+    private static CategoryCheck Check(Category category, Applicant applicant, DateOnly asOf)
     {
-        var (_, verdict, errors) = OrganisationFacts.Check(Guide, category, organisation, districts, new Dictionary<string, string>(), [], 0, asOf);
+        var verdict = Eligibility.Evaluate(category, new EligibilityRequest(asOf, applicant, new ApplicationFacts { Category = category.Id }, new CheckContext()));
         // Only the rules on the organisation's own facts: the others (field, leader, contract…) fail for want of an application.
         var results = category.Rules.Where(r => r.ReadsOnlyApplicant).SelectMany(r => verdict.Rules.Where(result => result.RuleId == r.Id)).ToList();
-        return new(category, Verdict.From(category.Id, results), results, category.Rules.Where(r => !r.ReadsOnlyApplicant).ToList(), errors);
+        return new(category, Verdict.From(category.Id, results), results, category.Rules.Where(r => !r.ReadsOnlyApplicant).ToList());
     }
 
     public static string OutcomeWord(Outcome outcome) => outcome switch

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json;
+using Shenbao.Domain.Guides;
+using Shenbao.Domain.Requests;
+
+namespace Shenbao.Domain.Applications;
+
+/// <summary>
+/// The application's facts from its form, in one pure parse of the text as typed: each value read by the contract
+/// type of its path, every malformed value reported at its field and left out, so that every other rule still runs.
+/// The application's own text (project.…, narrative.…) is not a fact and is not read here.
+/// </summary>
+public static class FormFacts
+{
+    private enum Input { Text, Word, Amount, Date, Flag, Members }
+
+    /// <summary>The request contract's application facts that a form may fill, each with how its text is read.</summary>
+    private static readonly Dictionary<string, (Input Input, Words? Words)> Fillable = new()
+    {
+        ["application.field"] = (Input.Text, null),
+        ["application.tier"] = (Input.Word, Vocabulary.Tiers),
+        ["application.leader.name"] = (Input.Text, null),
+        ["application.leader.title"] = (Input.Word, Vocabulary.Titles),
+        ["application.platformId"] = (Input.Text, null),
+        ["application.contract.counterpartyKind"] = (Input.Word, Vocabulary.OrganisationKinds),
+        ["application.contract.type"] = (Input.Word, Vocabulary.ContractTypes),
+        ["application.contract.amount"] = (Input.Amount, null),
+        ["application.contract.paid"] = (Input.Amount, null),
+        ["application.contract.signedOn"] = (Input.Date, null),
+        ["application.contract.effectiveOn"] = (Input.Date, null),
+        ["application.contract.endsOn"] = (Input.Date, null),
+        ["application.contract.registered"] = (Input.Flag, null),
+        ["application.contract.registrationNo"] = (Input.Text, null),
+        ["application.contract.relatedParty"] = (Input.Flag, null),
+        ["application.consortium.members"] = (Input.Members, null),
+        ["application.consortium.agreementSigned"] = (Input.Flag, null),
+        ["application.achievement.mainContributors.academic"] = (Input.Amount, null),
+        ["application.achievement.mainContributors.total"] = (Input.Amount, null),
+    };
+
+    public static IReadOnlySet<string> Paths { get; } = Fillable.Keys.ToHashSet();
+
+    public static (ApplicationFacts Facts, IReadOnlyList<InputError> Errors) Read(Category category, IReadOnlyDictionary<string, string> values,
+        IEnumerable<string> attachmentTypes, IReadOnlyList<Platform>? platforms)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        ArgumentNullException.ThrowIfNull(values);
+        var errors = new List<InputError>();
+        var typed = new Dictionary<string, string>();
+        var read = new Dictionary<string, object>();
+        foreach (var field in category.Form.SelectMany(s => s.Fields))
+        {
+            if (!Fillable.TryGetValue(field.Path, out var input) || values.GetValueOrDefault(field.Path)?.Trim() is not { Length: > 0 } text) continue;
+            typed[field.Path] = text;
+            if (Parse(field.Path, input.Input, input.Words, text, errors) is { } value) read[field.Path] = value;
+        }
+
+        decimal? Number(string path) => read.TryGetValue(path, out var v) ? (decimal)v : null;
+        string? Text(string path) => read.TryGetValue(path, out var v) ? (string)v : null;
+        bool? Flag(string path) => read.TryGetValue(path, out var v) ? (bool)v : null;
+        DateOnly? Date(string path) => read.TryGetValue(path, out var v) ? (DateOnly)v : null;
+        // a group is there when any of its fields was typed, even wrongly: the rules then name the field, not the group
+        bool Typed(string prefix) => typed.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal));
+
+        var platformId = Text("application.platformId");
+        if (platformId is not null && platforms?.Any(p => p.Id == platformId) != true)
+        {
+            errors.Add(new("application.platformId", $"平台“{platformId}”不在申报单位的平台列表（applicant.platforms）中"));
+            platformId = null;
+        }
+
+        var (amount, paid) = (Number("application.contract.amount"), Number("application.contract.paid"));
+        if (amount is { } a && paid is { } p && p > a)
+        {
+            errors.Add(new("application.contract.paid", $"已支付金额（{Money.Format(p)} 元）不能大于合同总金额（{Money.Format(a)} 元）"));
+            paid = null;
+        }
+        var (academic, total) = (Number("application.achievement.mainContributors.academic"), Number("application.achievement.mainContributors.total"));
+        if (academic is { } x && total is { } y && x > y)
+        {
+            errors.Add(new("application.achievement.mainContributors.academic", $"高校和科研机构人员数（{x}）不能大于主要完成人总数（{y}）"));
+            academic = null;
+        }
+
+        var types = attachmentTypes.Distinct().Order(StringComparer.Ordinal).ToList();
+        var facts = new ApplicationFacts
+        {
+            Category = category.Id,
+            Field = Text("application.field"),
+            Tier = Text("application.tier") ?? "general",
+            Leader = Typed("application.leader.") ? new Leader(Text("application.leader.name"), Text("application.leader.title")) : null,
+            PlatformId = platformId,
+            Contract = Typed("application.contract.")
+                ? new TechContract
+                {
+                    CounterpartyKind = Text("application.contract.counterpartyKind"),
+                    Type = Text("application.contract.type"),
+                    Amount = amount,
+                    Paid = paid,
+                    SignedOn = Date("application.contract.signedOn"),
+                    EffectiveOn = Date("application.contract.effectiveOn"),
+                    EndsOn = Date("application.contract.endsOn"),
+                    Registered = Flag("application.contract.registered"),
+                    RegistrationNo = Text("application.contract.registrationNo"),
+                    RelatedParty = Flag("application.contract.relatedParty"),
+                }
+                : null,
+            Consortium = Typed("application.consortium.")
+                ? new Consortium(read.TryGetValue("application.consortium.members", out var members) ? (IReadOnlyList<ConsortiumMember>)members : null,
+                    Flag("application.consortium.agreementSigned"))
+                : null,
+            Achievement = Typed("application.achievement.") ? new Achievement(academic, total) : null,
+            Attachments = types.Count > 0 ? types : null,
+        };
+        return (facts, errors);
+    }
+
+    private static object? Parse(string path, Input input, Words? words, string text, List<InputError> errors)
+    {
+        switch (input)
+        {
+            case Input.Text:
+                return text;
+            case Input.Word when words!.Contains(text):
+                return text;
+            case Input.Word:
+                errors.Add(new(path, $"{words.Name}“{text}”无效，应为：{words.Describe()}"));
+                return null;
+            case Input.Amount:
+                switch (Money.Parse(text))
+                {
+                    case null:
+                        errors.Add(new(path, "应为数字"));
+                        return null;
+                    case < 0 and var negative:
+                        errors.Add(new(path, $"不能为负数（实际为 {negative.ToString(CultureInfo.InvariantCulture)}）"));
+                        return null;
+                    case var number:
+                        return number.Value;
+                }
+            case Input.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
+                return date;
+            case Input.Date:
+                errors.Add(new(path, $"日期“{text}”格式错误，应为 YYYY-MM-DD 的有效日期"));
+                return null;
+            case Input.Flag:
+                switch (text)
+                {
+                    case "true": return true;
+                    case "false": return false;
+                    default:
+                        errors.Add(new(path, "请选择“是”或“否”"));
+                        return null;
+                }
+            case Input.Members:
+                return Members(path, text, errors);
+            default:
+                throw new System.Diagnostics.UnreachableException();
+        }
+    }
+
+    /// <summary>The member rows as the form stores them (a list of name and kind), each kind a contract word.</summary>
+    private static List<ConsortiumMember>? Members(string path, string text, List<InputError> errors)
+    {
+        List<MemberText>? rows;
+        try
+        {
+            rows = JsonSerializer.Deserialize<List<MemberText>>(text, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            errors.Add(new(path, "成员单位无法读取，请重新填写"));
+            return null;
+        }
+        var members = new List<ConsortiumMember>();
+        foreach (var (row, i) in (rows ?? []).Select((r, i) => (r, i)))
+        {
+            if (string.IsNullOrWhiteSpace(row.Name)) continue;
+            var kind = string.IsNullOrWhiteSpace(row.Kind) ? null : row.Kind.Trim();
+            if (kind is not null && !Vocabulary.OrganisationKinds.Contains(kind))
+            {
+                errors.Add(new($"{path}.{i}.kind", $"{Vocabulary.OrganisationKinds.Name}“{kind}”无效，应为：{Vocabulary.OrganisationKinds.Describe()}"));
+                kind = null;
+            }
+            members.Add(new ConsortiumMember(row.Name.Trim(), kind));
+        }
+        return members;
+    }
+
+    private sealed record MemberText(string? Name, string? Kind);
+}

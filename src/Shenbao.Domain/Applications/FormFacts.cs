@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Guides;
 using Shenbao.Domain.Requests;
 
@@ -12,31 +13,8 @@ namespace Shenbao.Domain.Applications;
 /// </summary>
 public static class FormFacts
 {
-    private enum Input { Text, Word, Amount, Date, Flag, Members }
-
-    /// <summary>The request contract's application facts that a form may fill, each with how its text is read.</summary>
-    private static readonly Dictionary<string, (Input Input, Words? Words)> Fillable = new()
-    {
-        ["application.field"] = (Input.Text, null),
-        ["application.tier"] = (Input.Word, Vocabulary.Tiers),
-        ["application.leader.name"] = (Input.Text, null),
-        ["application.leader.title"] = (Input.Word, Vocabulary.Titles),
-        ["application.platformId"] = (Input.Text, null),
-        ["application.contract.counterpartyKind"] = (Input.Word, Vocabulary.OrganisationKinds),
-        ["application.contract.type"] = (Input.Word, Vocabulary.ContractTypes),
-        ["application.contract.amount"] = (Input.Amount, null),
-        ["application.contract.paid"] = (Input.Amount, null),
-        ["application.contract.signedOn"] = (Input.Date, null),
-        ["application.contract.effectiveOn"] = (Input.Date, null),
-        ["application.contract.endsOn"] = (Input.Date, null),
-        ["application.contract.registered"] = (Input.Flag, null),
-        ["application.contract.registrationNo"] = (Input.Text, null),
-        ["application.contract.relatedParty"] = (Input.Flag, null),
-        ["application.consortium.members"] = (Input.Members, null),
-        ["application.consortium.agreementSigned"] = (Input.Flag, null),
-        ["application.achievement.mainContributors.academic"] = (Input.Amount, null),
-        ["application.achievement.mainContributors.total"] = (Input.Amount, null),
-    };
+    /// <summary>The application facts a form may fill, each with how its text is read: the catalogue's, not a list of its own.</summary>
+    private static readonly Dictionary<string, FactDefinition> Fillable = FactCatalog.Filled(FilledIn.Form).ToDictionary(f => f.Path);
 
     public static IReadOnlySet<string> Paths { get; } = Fillable.Keys.ToHashSet();
 
@@ -50,9 +28,9 @@ public static class FormFacts
         var read = new Dictionary<string, object>();
         foreach (var field in category.Form.SelectMany(s => s.Fields))
         {
-            if (!Fillable.TryGetValue(field.Path, out var input) || values.GetValueOrDefault(field.Path)?.Trim() is not { Length: > 0 } text) continue;
+            if (!Fillable.TryGetValue(field.Path, out var fact) || values.GetValueOrDefault(field.Path)?.Trim() is not { Length: > 0 } text) continue;
             typed[field.Path] = text;
-            if (Parse(field.Path, input.Input, input.Words, text, errors) is { } value) read[field.Path] = value;
+            if (Parse(fact, text, errors) is { } value) read[field.Path] = value;
         }
 
         decimal? Number(string path) => read.TryGetValue(path, out var v) ? (decimal)v : null;
@@ -115,35 +93,39 @@ public static class FormFacts
         return (facts, errors);
     }
 
-    private static object? Parse(string path, Input input, Words? words, string text, List<InputError> errors)
+    private static object? Parse(FactDefinition fact, string text, List<InputError> errors)
     {
-        switch (input)
+        var path = fact.Path;
+        switch (fact.Type)
         {
-            case Input.Text:
+            case FactType.Text:
                 return text;
-            case Input.Word when words!.Contains(text):
+            case FactType.Word when fact.Words!.Contains(text):
                 return text;
-            case Input.Word:
-                errors.Add(new(path, $"{words.Name}“{text}”无效，应为：{words.Describe()}"));
+            case FactType.Word:
+                errors.Add(new(path, $"{fact.Words.Name}“{text}”无效，应为：{fact.Words.Describe()}"));
                 return null;
-            case Input.Amount:
+            case FactType.Amount or FactType.WholeNumber:
                 switch (Money.Parse(text))
                 {
                     case null:
-                        errors.Add(new(path, "应为数字"));
+                        errors.Add(new(path, fact.Type == FactType.WholeNumber ? "应为整数" : "应为数字"));
                         return null;
                     case < 0 and var negative:
                         errors.Add(new(path, $"不能为负数（实际为 {negative.ToString(CultureInfo.InvariantCulture)}）"));
                         return null;
+                    case var number when fact.Type == FactType.WholeNumber && number != decimal.Truncate(number.Value):
+                        errors.Add(new(path, "应为整数"));
+                        return null;
                     case var number:
                         return number.Value;
                 }
-            case Input.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
+            case FactType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
                 return date;
-            case Input.Date:
+            case FactType.Date:
                 errors.Add(new(path, $"日期“{text}”格式错误，应为 YYYY-MM-DD 的有效日期"));
                 return null;
-            case Input.Flag:
+            case FactType.Flag:
                 switch (text)
                 {
                     case "true": return true;
@@ -152,10 +134,10 @@ public static class FormFacts
                         errors.Add(new(path, "请选择“是”或“否”"));
                         return null;
                 }
-            case Input.Members:
+            case FactType.Members:
                 return Members(path, text, errors);
             default:
-                throw new System.Diagnostics.UnreachableException();
+                throw new InvalidOperationException($"A form cannot fill '{path}' of type {fact.Type}.");
         }
     }
 

@@ -55,52 +55,57 @@ public static class Facts
     private static readonly Container Consortium = new("创新联合体信息（application.consortium）", r => r.Application.Consortium is not null);
     private static readonly Container Contributors = new("科技成果主要完成人情况（application.achievement.mainContributors）", r => r.Application.Achievement is not null);
 
-    private static readonly ItemsFact Platforms = new("applicant.platforms", "科研平台和学科", r => r.Applicant.Platforms, PlatformFields(), DescribePlatform);
+    private static readonly ItemsFact Platforms = new("applicant.platforms", Label("applicant.platforms"), r => r.Applicant.Platforms, PlatformFields(), DescribePlatform);
 
     public static IReadOnlyDictionary<string, Fact> All { get; } = new Fact[]
     {
-        new DateFact("asOf", "申报日", r => r.AsOf),
-        new TextFact("applicant.kind", "单位类型", r => r.Applicant.Kind, Vocabulary.OrganisationKinds),
-        new FlagFact("applicant.inHengyang", "是否在衡阳市内注册或驻衡", r => r.Applicant.InHengyang),
-        new FlagFact("applicant.independentLegalPerson", "是否独立法人", r => r.Applicant.IndependentLegalPerson),
-        new NumberFact("applicant.employees", "职工总数", r => r.Applicant.Employees),
-        new FlagFact("applicant.highTech.certified", "是否认定为高新技术企业", r => r.Applicant.HighTech?.Certified) { In = HighTech },
-        new DateFact("applicant.highTech.validTo", "高新技术企业证书有效期", r => r.Applicant.HighTech?.ValidTo) { In = HighTech },
-        new FlagFact("applicant.techSme.selfAssessed", "是否完成科技型中小企业自评", r => r.Applicant.TechSme?.SelfAssessed) { In = TechSme },
-        new NumberFact("applicant.techSme.year", "科技型中小企业自评年度", r => r.Applicant.TechSme?.Year) { In = TechSme },
-        new YearlyFact("applicant.finance.output", "产值", (r, y) => Finance(r, y)?.Output),
-        new YearlyFact("applicant.finance.revenue", "营业收入", (r, y) => Finance(r, y)?.Revenue),
-        new YearlyFact("applicant.finance.tax", "实缴税费", (r, y) => Finance(r, y)?.Tax),
-        new YearlyFact("applicant.finance.assets", "资产总额", (r, y) => Finance(r, y)?.Assets),
-        new YearlyFact("applicant.iurSpending", "产学研合作支出", (r, y) => r.Applicant.IurSpending is { } s && s.TryGetValue(y, out var v) ? v : null),
-        new ItemsFact("applicant.majorProjectSubsidies", "科技重大专项补助", r => r.Applicant.MajorProjectSubsidies,
+        new DateFact("asOf", Label("asOf"), r => r.AsOf),
+        new TextFact("applicant.kind", Label("applicant.kind"), r => r.Applicant.Kind, Choices("applicant.kind")),
+        new FlagFact("applicant.inHengyang", Label("applicant.inHengyang"), r => r.Applicant.InHengyang),
+        new FlagFact("applicant.independentLegalPerson", Label("applicant.independentLegalPerson"), r => r.Applicant.IndependentLegalPerson),
+        new NumberFact("applicant.employees", Label("applicant.employees"), r => r.Applicant.Employees),
+        new FlagFact("applicant.highTech.certified", Label("applicant.highTech.certified"), r => r.Applicant.HighTech?.Certified) { In = HighTech },
+        new DateFact("applicant.highTech.validTo", Label("applicant.highTech.validTo"), r => r.Applicant.HighTech?.ValidTo) { In = HighTech },
+        new FlagFact("applicant.techSme.selfAssessed", Label("applicant.techSme.selfAssessed"), r => r.Applicant.TechSme?.SelfAssessed) { In = TechSme },
+        new NumberFact("applicant.techSme.year", Label("applicant.techSme.year"), r => r.Applicant.TechSme?.Year) { In = TechSme },
+        new YearlyFact("applicant.finance.output", Label("applicant.finance.output"), (r, y) => Finance(r, y)?.Output),
+        new YearlyFact("applicant.finance.revenue", Label("applicant.finance.revenue"), (r, y) => Finance(r, y)?.Revenue),
+        new YearlyFact("applicant.finance.tax", Label("applicant.finance.tax"), (r, y) => Finance(r, y)?.Tax),
+        new YearlyFact("applicant.finance.assets", Label("applicant.finance.assets"), (r, y) => Finance(r, y)?.Assets),
+        new YearlyFact("applicant.iurSpending", Label("applicant.iurSpending"), (r, y) => r.Applicant.IurSpending is { } s && s.TryGetValue(y, out var v) ? v : null),
+        new ItemsFact("applicant.majorProjectSubsidies", Label("applicant.majorProjectSubsidies"), r => r.Applicant.MajorProjectSubsidies,
             new Dictionary<string, ItemField> { ["year"] = new("获得年度", s => ((Subsidy)s).Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), s => ((Subsidy)s).Year) },
             s => $"{((Subsidy)s).Year}年"),
         Platforms,
-        new ItemsFact("application.platform", "项目依托的平台或学科", r => ChosenPlatform(r), Platforms.Fields, DescribePlatform),
-        new FlagFact("applicant.ipDispute", "是否存在知识产权纠纷", r => r.Applicant.IpDispute),
-        new TextFact("application.field", "支持领域", r => r.Application.Field),
-        new TextFact("application.tier", "项目类别", r => r.Application.Tier, Vocabulary.Tiers),
-        new TextFact("application.leader.title", "项目负责人职称", r => r.Application.Leader?.Title, Vocabulary.Titles),
-        new TextFact("application.contract.counterpartyKind", "合同对方单位类型", r => r.Application.Contract?.CounterpartyKind, Vocabulary.OrganisationKinds) { In = Contract },
-        new TextFact("application.contract.type", "技术合同类型", r => r.Application.Contract?.Type, Vocabulary.ContractTypes) { In = Contract },
-        new NumberFact("application.contract.amount", "合同总金额", r => r.Application.Contract?.Amount) { In = Contract },
-        new NumberFact("application.contract.paid", "合同已支付金额", r => r.Application.Contract?.Paid) { In = Contract },
-        new DateFact("application.contract.signedOn", "合同签订日期", r => r.Application.Contract?.SignedOn) { In = Contract },
-        new DateFact("application.contract.effectiveOn", "合同生效日期", r => r.Application.Contract?.EffectiveOn) { In = Contract },
-        new DateFact("application.contract.endsOn", "合同执行结束日期", r => r.Application.Contract?.EndsOn) { In = Contract },
-        new FlagFact("application.contract.registered", "合同是否已认定登记", r => r.Application.Contract?.Registered) { In = Contract },
-        new FlagFact("application.contract.relatedParty", "交易双方是否存在关联关系", r => r.Application.Contract?.RelatedParty) { In = Contract },
-        new ItemsFact("application.consortium.members", "创新联合体成员单位", r => r.Application.Consortium?.Members,
+        new ItemsFact("application.platform", Label("application.platform"), r => ChosenPlatform(r), Platforms.Fields, DescribePlatform),
+        new FlagFact("applicant.ipDispute", Label("applicant.ipDispute"), r => r.Applicant.IpDispute),
+        new TextFact("application.field", Label("application.field"), r => r.Application.Field),
+        new TextFact("application.tier", Label("application.tier"), r => r.Application.Tier, Choices("application.tier")),
+        new TextFact("application.leader.title", Label("application.leader.title"), r => r.Application.Leader?.Title, Choices("application.leader.title")),
+        new TextFact("application.contract.counterpartyKind", Label("application.contract.counterpartyKind"), r => r.Application.Contract?.CounterpartyKind, Choices("application.contract.counterpartyKind")) { In = Contract },
+        new TextFact("application.contract.type", Label("application.contract.type"), r => r.Application.Contract?.Type, Choices("application.contract.type")) { In = Contract },
+        new NumberFact("application.contract.amount", Label("application.contract.amount"), r => r.Application.Contract?.Amount) { In = Contract },
+        new NumberFact("application.contract.paid", Label("application.contract.paid"), r => r.Application.Contract?.Paid) { In = Contract },
+        new DateFact("application.contract.signedOn", Label("application.contract.signedOn"), r => r.Application.Contract?.SignedOn) { In = Contract },
+        new DateFact("application.contract.effectiveOn", Label("application.contract.effectiveOn"), r => r.Application.Contract?.EffectiveOn) { In = Contract },
+        new DateFact("application.contract.endsOn", Label("application.contract.endsOn"), r => r.Application.Contract?.EndsOn) { In = Contract },
+        new FlagFact("application.contract.registered", Label("application.contract.registered"), r => r.Application.Contract?.Registered) { In = Contract },
+        new FlagFact("application.contract.relatedParty", Label("application.contract.relatedParty"), r => r.Application.Contract?.RelatedParty) { In = Contract },
+        new ItemsFact("application.consortium.members", Label("application.consortium.members"), r => r.Application.Consortium?.Members,
             new Dictionary<string, ItemField> { ["kind"] = new("单位类型", m => ((ConsortiumMember)m).Kind, _ => null, Vocabulary.OrganisationKinds) },
             m => ((ConsortiumMember)m) is var member && member.Kind is { } kind ? $"{member.Name}（{Vocabulary.OrganisationKinds.Label(kind)}）" : member.Name ?? "")
         { In = Consortium },
-        new FlagFact("application.consortium.agreementSigned", "是否签署《创新联合体组建协议》", r => r.Application.Consortium?.AgreementSigned) { In = Consortium },
-        new NumberFact("application.achievement.mainContributors.academic", "主要完成人中高校和科研机构科研人员数", r => r.Application.Achievement?.Academic) { In = Contributors },
-        new NumberFact("application.achievement.mainContributors.total", "科技成果主要完成人总数", r => r.Application.Achievement?.Total) { In = Contributors },
-        new WordsFact("application.attachments", "申报附件", r => r.Application.Attachments),
-        new NumberFact("context.applicationsOnSamePlatform", "同一平台本批次其他在申报项目数", r => r.Context.ApplicationsOnSamePlatform),
+        new FlagFact("application.consortium.agreementSigned", Label("application.consortium.agreementSigned"), r => r.Application.Consortium?.AgreementSigned) { In = Consortium },
+        new NumberFact("application.achievement.mainContributors.academic", Label("application.achievement.mainContributors.academic"), r => r.Application.Achievement?.Academic) { In = Contributors },
+        new NumberFact("application.achievement.mainContributors.total", Label("application.achievement.mainContributors.total"), r => r.Application.Achievement?.Total) { In = Contributors },
+        new WordsFact("application.attachments", Label("application.attachments"), r => r.Application.Attachments),
+        new NumberFact("context.applicationsOnSamePlatform", Label("context.applicationsOnSamePlatform"), r => r.Context.ApplicationsOnSamePlatform),
     }.ToDictionary(f => f.Path);
+
+    /// <summary>Labels and word lists come from the catalogue: a fact is described once.</summary>
+    private static string Label(string path) => FactCatalog.Get(path).Label;
+
+    private static Words? Choices(string path) => FactCatalog.Get(path).Words;
 
     private static FinanceYear? Finance(EligibilityRequest r, int year) =>
         r.Applicant.Finance is { } f && f.TryGetValue(year, out var y) ? y : null;

@@ -19,9 +19,6 @@ public static class FormPaths
     public static bool IsNarrative(string path) =>
         path.StartsWith("project.", StringComparison.Ordinal) || path.StartsWith("narrative.", StringComparison.Ordinal);
 
-    /// <summary>Choice lists a field may name: contract word lists, the category's fields, the applicant's platforms.</summary>
-    public static readonly IReadOnlySet<string> ChoiceLists = new HashSet<string>
-    {
-        "titles", "organisation-kinds", "contract-types", "tiers", "@fields", "@platforms",
-    };
+    /// <summary>Choice lists a field may name: the contract's word lists, the category's fields, the applicant's platforms.</summary>
+    public static readonly IReadOnlySet<string> ChoiceLists = Requests.Vocabulary.Lists.Keys.Append("@fields").Append("@platforms").ToHashSet();
 }

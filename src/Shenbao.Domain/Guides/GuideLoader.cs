@@ -180,31 +180,73 @@ public static class GuideLoader
         return sections;
     }
 
+    /// <summary>
+    /// A form field. A field that fills a fact takes its label, type and choices from the fact catalogue unless the
+    /// guide words them itself, and what the guide says must fit the fact (a money field for an amount, the fact's own
+    /// word list for a choice); the 申报书's own text (project.…, narrative.…) says all three.
+    /// </summary>
     private static FormField? ReadField(YamlMap map, string sectionWhat, LoadContext context)
     {
         var path = map.Text("path", $"{sectionWhat}的字段");
         var what = $"{sectionWhat}的字段“{path}”";
-        var label = map.Text("label", what);
-        var typeName = map.Text("type", what);
+        var fact = path is null ? null : FactCatalog.Find(path);
+        var narrative = path is not null && FormPaths.IsNarrative(path);
+        var label = map.Text("label", what, required: narrative) ?? fact?.Label;
+        var typeName = map.Text("type", what, required: narrative);
         var required = map.Flag("required", what, required: false) ?? false;
         var options = map.Text("options", what, required: false);
         var hint = map.Text("hint", what, required: false);
         map.RejectUnread(what);
-        if (path is not null && !FormPaths.ApplicationFacts.Contains(path) && !FormPaths.IsNarrative(path))
-            context.Error(map.Get("path"), $"{what}：路径须为申报事实（{string.Join("、", FormPaths.ApplicationFacts)}）或以 project.、narrative. 开头的申报书内容");
+        if (path is not null && !narrative && fact is not { FilledIn: FilledIn.Form })
+        {
+            context.Error(map.Get("path"), $"{what}：路径须为申报书可填写的事实（{string.Join("、", FormPaths.ApplicationFacts)}）或以 project.、narrative. 开头的申报书内容");
+            return null;
+        }
         FieldType? type = typeName switch
         {
             "text" => FieldType.Text, "textarea" => FieldType.Textarea, "money" => FieldType.Money, "integer" => FieldType.Count,
             "date" => FieldType.Date, "yesno" => FieldType.YesNo, "choice" => FieldType.Choice, "members" => FieldType.Members,
-            null => null,
+            null => fact is null ? null : DefaultType(fact),
             _ => null,
         };
         if (typeName is not null && type is null)
             context.Error(map.Get("type"), $"{what}的类型“{typeName}”未知，可用：text、textarea、money、integer、date、yesno、choice、members");
+        options ??= type == FieldType.Choice ? fact?.Choices : null;
         if ((type == FieldType.Choice && options is null) || (options is not null && !FormPaths.ChoiceLists.Contains(options)))
             context.Error(map.Get("options") ?? map.Anchor, $"{what}为 choice，须给出 options：{string.Join("、", FormPaths.ChoiceLists)}");
+        else if (fact is not null && type is { } given && !Fits(fact, given, options))
+            context.Error(map.Get("type") ?? map.Get("options") ?? map.Anchor,
+                $"{what}的类型“{typeName}”{(options is null ? "" : $"（options: {options}）")}与事实“{fact.Label}”不符，应为 {DefaultName(fact)}");
         return path is null || label is null || type is null ? null : new FormField(path, label, type.Value, required, options, hint);
     }
+
+    /// <summary>How a fact is entered when the guide does not say.</summary>
+    private static FieldType DefaultType(FactDefinition fact) => fact.Type switch
+    {
+        FactType.Amount => FieldType.Money,
+        FactType.WholeNumber => FieldType.Count,
+        FactType.Date => FieldType.Date,
+        FactType.Flag => FieldType.YesNo,
+        FactType.Word => FieldType.Choice,
+        FactType.Members => FieldType.Members,
+        FactType.Text when fact.Choices is not null => FieldType.Choice,
+        _ => FieldType.Text,
+    };
+
+    private static string DefaultName(FactDefinition fact) => DefaultType(fact) switch
+    {
+        FieldType.Money => "money", FieldType.Count => "integer", FieldType.Date => "date", FieldType.YesNo => "yesno",
+        FieldType.Members => "members", FieldType.Choice => $"choice（options: {fact.Choices}）", _ => "text",
+    };
+
+    /// <summary>Whether a field of this type (and choice list) can hold the fact.</summary>
+    private static bool Fits(FactDefinition fact, FieldType type, string? options) => fact.Type switch
+    {
+        // free text, optionally offered a list the call supplies (the category's fields); never a closed word list
+        FactType.Text => type is FieldType.Text or FieldType.Textarea or FieldType.Choice && (options is null || options == fact.Choices),
+        FactType.Word => type == FieldType.Choice && options == fact.Choices,
+        _ => type == DefaultType(fact) && options is null,
+    };
 
     private static void AddUnique(List<GuideRule> rules, GuideRule rule, YamlNode node, string what, LoadContext context)
     {

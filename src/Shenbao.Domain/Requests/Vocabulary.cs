@@ -56,6 +56,17 @@ public static class Vocabulary
         ["municipal"] = "市级",
         ["none"] = "无级别",
     });
+
+    /// <summary>The lists by the name a guide's form and the fact catalogue give them ("titles").</summary>
+    public static IReadOnlyDictionary<string, Words> Lists { get; } = new Dictionary<string, Words>
+    {
+        ["organisation-kinds"] = OrganisationKinds,
+        ["titles"] = Titles,
+        ["contract-types"] = ContractTypes,
+        ["tiers"] = Tiers,
+        ["platform-types"] = PlatformTypes,
+        ["platform-levels"] = PlatformLevels,
+    };
 }
 
 /// <summary>A closed list of contract values with their Chinese words, in the order people read them.</summary>

@@ -68,12 +68,9 @@ public static class FormView
     {
         IEnumerable<(string, string)> list = field.Options switch
         {
-            "titles" => Words(Vocabulary.Titles),
-            "organisation-kinds" => Words(Vocabulary.OrganisationKinds),
-            "contract-types" => Words(Vocabulary.ContractTypes),
-            "tiers" => Words(Vocabulary.Tiers),
             "@fields" => category.Fields.Select(f => (f, f)),
             "@platforms" => Platforms(organisation),
+            { } name when Vocabulary.Lists.TryGetValue(name, out var words) => Words(words),
             _ => [],
         };
         return list.ToList();

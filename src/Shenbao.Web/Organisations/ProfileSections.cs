@@ -1,3 +1,5 @@
+using Shenbao.Domain.Eligibility;
+
 namespace Shenbao.Web.Organisations;
 
 /// <summary>A group of profile facts: its anchor on the profile page, its title, and whether it carries proof documents.</summary>
@@ -10,26 +12,14 @@ public sealed record ProfileSection(string Id, string Title, bool HasProof)
 }
 
 /// <summary>
-/// The profile page's sections, in page order. Their ids are the keys of the request's "applicant" object, so a
-/// rule's facts (applicant.finance.revenue) name the section that holds them.
+/// The profile page's sections, in page order: the fact catalogue's profile groups, so a rule's facts
+/// (applicant.finance.revenue) name the section that holds them.
 /// </summary>
 public static class ProfileSections
 {
     public const string ProofPrefix = "proof:";
 
-    public static readonly ProfileSection Basics = new("basics", "职工与法人资格", HasProof: false);
-
-    public static IReadOnlyList<ProfileSection> All { get; } =
-    [
-        Basics,
-        new("highTech", "高新技术企业认定", HasProof: true),
-        new("techSme", "科技型中小企业自评", HasProof: true),
-        new("finance", "财务数据", HasProof: true),
-        new("iurSpending", "产学研合作支出", HasProof: true),
-        new("majorProjectSubsidies", "科技重大专项补助", HasProof: true),
-        new("platforms", "科研平台和学科", HasProof: true),
-        new("ipDispute", "知识产权纠纷", HasProof: true),
-    ];
+    public static IReadOnlyList<ProfileSection> All { get; } = FactCatalog.ProfileGroups.Select(g => new ProfileSection(g.Id, g.Title, g.HasProof)).ToList();
 
     public static ProfileSection? Find(string id) => All.FirstOrDefault(s => s.Id == id);
 
@@ -39,14 +29,7 @@ public static class ProfileSections
     /// </summary>
     public static IReadOnlyList<ProfileSection> Holding(IEnumerable<string> facts)
     {
-        var ids = facts
-            .Where(f => f.StartsWith("applicant.", StringComparison.Ordinal))
-            .Select(f => f.Split('.')[1] switch
-            {
-                "employees" or "independentLegalPerson" => Basics.Id,
-                var group => group,
-            })
-            .ToHashSet();
+        var ids = facts.Select(FactCatalog.Find).OfType<FactDefinition>().Select(f => f.Group).OfType<string>().ToHashSet();
         return All.Where(s => ids.Contains(s.Id)).ToList();
     }
 }

@@ -1,0 +1,107 @@
+using Shenbao.Domain.Requests;
+
+namespace Shenbao.Domain.Eligibility;
+
+/// <summary>Who holds a fact: the organisation (its registration and profile), one application, or the call around it.</summary>
+public enum FactHolder { Applicant, Application, Context }
+
+/// <summary>The shape of a fact's value, which decides how it is typed, read and shown.</summary>
+public enum FactType { Flag, Amount, WholeNumber, Text, Word, Date, PerYear, Records, Words, Members }
+
+/// <summary>Where a fact comes from: the registration, the profile, the application form, or the system itself.</summary>
+public enum FilledIn { Registration, Profile, Form, System }
+
+/// <summary>A group of profile facts: its anchor on the profile page, its title, and whether it carries proof documents.</summary>
+public sealed record ProfileGroup(string Id, string Title, bool HasProof);
+
+/// <summary>
+/// One fact of the request contract: its dotted path, its Chinese label, its type, where it is filled in, its
+/// choices (a word list of <see cref="Vocabulary.Lists"/>, or a list the call supplies: "@fields", "@platforms") and,
+/// for a profile fact, the profile group that holds it.
+/// </summary>
+public sealed record FactDefinition(string Path, string Label, FactType Type, FilledIn FilledIn, string? Choices = null, string? Group = null)
+{
+    public FactHolder Holder =>
+        Path.StartsWith("applicant.", StringComparison.Ordinal) ? FactHolder.Applicant
+        : Path.StartsWith("application.", StringComparison.Ordinal) ? FactHolder.Application
+        : FactHolder.Context;
+
+    /// <summary>The closed word list of the fact, when its choices are one.</summary>
+    public Words? Words => Choices is not null && Vocabulary.Lists.TryGetValue(Choices, out var words) ? words : null;
+}
+
+/// <summary>
+/// Every fact once: forms, profile groups, the form's validation and the engine's labels are derived from here, so a
+/// fact's path, label and choices are never written twice.
+/// </summary>
+public static class FactCatalog
+{
+    public static IReadOnlyList<ProfileGroup> ProfileGroups { get; } =
+    [
+        new("basics", "职工与法人资格", HasProof: false),
+        new("highTech", "高新技术企业认定", HasProof: true),
+        new("techSme", "科技型中小企业自评", HasProof: true),
+        new("finance", "财务数据", HasProof: true),
+        new("iurSpending", "产学研合作支出", HasProof: true),
+        new("majorProjectSubsidies", "科技重大专项补助", HasProof: true),
+        new("platforms", "科研平台和学科", HasProof: true),
+        new("ipDispute", "知识产权纠纷", HasProof: true),
+    ];
+
+    public static IReadOnlyList<FactDefinition> All { get; } =
+    [
+        new("asOf", "申报日", FactType.Date, FilledIn.System),
+        new("applicant.name", "单位名称", FactType.Text, FilledIn.Registration),
+        new("applicant.creditCode", "统一社会信用代码", FactType.Text, FilledIn.Registration),
+        new("applicant.kind", "单位类型", FactType.Word, FilledIn.Registration, "organisation-kinds"),
+        new("applicant.inHengyang", "是否在衡阳市内注册或驻衡", FactType.Flag, FilledIn.Registration),
+        new("applicant.independentLegalPerson", "是否独立法人", FactType.Flag, FilledIn.Profile, Group: "basics"),
+        new("applicant.employees", "职工总数", FactType.WholeNumber, FilledIn.Profile, Group: "basics"),
+        new("applicant.highTech.certified", "是否认定为高新技术企业", FactType.Flag, FilledIn.Profile, Group: "highTech"),
+        new("applicant.highTech.certificateNo", "高新技术企业证书编号", FactType.Text, FilledIn.Profile, Group: "highTech"),
+        new("applicant.highTech.validTo", "高新技术企业证书有效期", FactType.Date, FilledIn.Profile, Group: "highTech"),
+        new("applicant.techSme.selfAssessed", "是否完成科技型中小企业自评", FactType.Flag, FilledIn.Profile, Group: "techSme"),
+        new("applicant.techSme.year", "科技型中小企业自评年度", FactType.WholeNumber, FilledIn.Profile, Group: "techSme"),
+        new("applicant.finance.output", "产值", FactType.PerYear, FilledIn.Profile, Group: "finance"),
+        new("applicant.finance.revenue", "营业收入", FactType.PerYear, FilledIn.Profile, Group: "finance"),
+        new("applicant.finance.tax", "实缴税费", FactType.PerYear, FilledIn.Profile, Group: "finance"),
+        new("applicant.finance.assets", "资产总额", FactType.PerYear, FilledIn.Profile, Group: "finance"),
+        new("applicant.iurSpending", "产学研合作支出", FactType.PerYear, FilledIn.Profile, Group: "iurSpending"),
+        new("applicant.majorProjectSubsidies", "科技重大专项补助", FactType.Records, FilledIn.Profile, Group: "majorProjectSubsidies"),
+        new("applicant.platforms", "科研平台和学科", FactType.Records, FilledIn.Profile, Group: "platforms"),
+        new("applicant.ipDispute", "是否存在知识产权纠纷", FactType.Flag, FilledIn.Profile, Group: "ipDispute"),
+        new("application.category", "申报类别", FactType.Text, FilledIn.System),
+        new("application.field", "支持领域", FactType.Text, FilledIn.Form, "@fields"),
+        new("application.tier", "项目类别", FactType.Word, FilledIn.Form, "tiers"),
+        new("application.leader.name", "项目负责人姓名", FactType.Text, FilledIn.Form),
+        new("application.leader.title", "项目负责人职称", FactType.Word, FilledIn.Form, "titles"),
+        new("application.platformId", "依托的平台或学科", FactType.Text, FilledIn.Form, "@platforms"),
+        new("application.platform", "项目依托的平台或学科", FactType.Records, FilledIn.System),
+        new("application.contract.counterpartyKind", "合同对方单位类型", FactType.Word, FilledIn.Form, "organisation-kinds"),
+        new("application.contract.type", "技术合同类型", FactType.Word, FilledIn.Form, "contract-types"),
+        new("application.contract.amount", "合同总金额", FactType.Amount, FilledIn.Form),
+        new("application.contract.paid", "合同已支付金额", FactType.Amount, FilledIn.Form),
+        new("application.contract.signedOn", "合同签订日期", FactType.Date, FilledIn.Form),
+        new("application.contract.effectiveOn", "合同生效日期", FactType.Date, FilledIn.Form),
+        new("application.contract.endsOn", "合同执行结束日期", FactType.Date, FilledIn.Form),
+        new("application.contract.registered", "合同是否已认定登记", FactType.Flag, FilledIn.Form),
+        new("application.contract.registrationNo", "技术合同登记编号", FactType.Text, FilledIn.Form),
+        new("application.contract.relatedParty", "交易双方是否存在关联关系", FactType.Flag, FilledIn.Form),
+        new("application.consortium.members", "创新联合体成员单位", FactType.Members, FilledIn.Form),
+        new("application.consortium.agreementSigned", "是否签署《创新联合体组建协议》", FactType.Flag, FilledIn.Form),
+        new("application.achievement.mainContributors.academic", "主要完成人中高校和科研机构科研人员数", FactType.WholeNumber, FilledIn.Form),
+        new("application.achievement.mainContributors.total", "科技成果主要完成人总数", FactType.WholeNumber, FilledIn.Form),
+        new("application.attachments", "申报附件", FactType.Words, FilledIn.System),
+        new("context.applicationsOnSamePlatform", "同一平台本批次其他在申报项目数", FactType.WholeNumber, FilledIn.System),
+    ];
+
+    private static readonly Dictionary<string, FactDefinition> ByPath = All.ToDictionary(f => f.Path);
+
+    public static FactDefinition? Find(string path) => ByPath.GetValueOrDefault(path);
+
+    /// <summary>The fact at a path the code itself names: a missing one is a bug, found at start-up.</summary>
+    public static FactDefinition Get(string path) =>
+        ByPath.TryGetValue(path, out var fact) ? fact : throw new InvalidOperationException($"'{path}' is not in the fact catalogue.");
+
+    public static IEnumerable<FactDefinition> Filled(FilledIn where) => All.Where(f => f.FilledIn == where);
+}

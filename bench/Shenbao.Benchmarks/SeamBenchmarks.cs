@@ -78,8 +78,7 @@ public class SeamBenchmarks
     public Verdict TypedSeam()
     {
         using var profile = JsonDocument.Parse(profileJson);
-        var (applicant, errors) = RequestReader.ReadProfile(profile.RootElement, identity);
-        return ApplicationDocument.Judge(category, applicant, errors, form, attachments, 0, asOf).Verdict;
+        return ApplicationDocument.Judge(guide, category, RequestReader.ReadProfile(profile.RootElement, identity, guide.Facts), form, attachments, 0, asOf).Verdict;
     }
 
     private static JsonNode? Former(FieldType type, string text) => type switch

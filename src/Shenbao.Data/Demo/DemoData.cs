@@ -203,8 +203,8 @@ public static class DemoData
         // the demo's organisations are all registered in the city
         var identity = new Applicant { Name = organisation.Name, CreditCode = organisation.CreditCode, Kind = organisation.Kind, InHengyang = true };
         using var profile = JsonDocument.Parse(organisation.ProfileJson);
-        var (applicant, profileErrors) = RequestReader.ReadProfile(profile.RootElement, identity);
-        var judgement = ApplicationDocument.Judge(guide.FindCategory(category)!, applicant, profileErrors, form, attachments.Select(a => a.Purpose), 0, asOf);
+        var judgement = ApplicationDocument.Judge(guide, guide.FindCategory(category)!, RequestReader.ReadProfile(profile.RootElement, identity, guide.Facts),
+            form, attachments.Select(a => a.Purpose), 0, asOf);
         var receipt = Submission.ReceiptNo(application.Number, 1);
         var files = attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
         var snapshot = Snapshot.Take(receipt, at, guide.Id, guide.Version, asOf, RequestWriter.Write(judgement.Request), form, new Dictionary<string, string>(), judgement.Verdict.Rules, files);

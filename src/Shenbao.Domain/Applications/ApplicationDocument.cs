@@ -11,17 +11,20 @@ public sealed record Judgement(EligibilityRequest Request, Verdict Verdict, IRea
 public static class ApplicationDocument
 {
     /// <summary>
-    /// Checks one category for an applicant (its profile as read, with that read's errors) and (possibly half-filled)
-    /// form values: one parse of the form into typed facts, then the engine. Malformed values are reported at their
-    /// path and left out, so that every other rule still gets its verdict.
+    /// Checks one category of a guide for an applicant (its profile as read) and (possibly half-filled) form values: one
+    /// parse of the form into typed facts, then the engine. Malformed values are reported at their path and left out,
+    /// so that every other rule still gets its verdict.
     /// </summary>
-    public static Judgement Judge(Category category, Applicant applicant, IReadOnlyList<InputError> profileErrors,
+    public static Judgement Judge(Guide guide, Category category, ProfileRead profile,
         IReadOnlyDictionary<string, string> values, IEnumerable<string> attachmentTypes, int applicationsOnSamePlatform, DateOnly asOf)
     {
-        ArgumentNullException.ThrowIfNull(applicant);
-        var (application, formErrors) = FormFacts.Read(category, values, attachmentTypes, applicant.Platforms);
-        var request = new EligibilityRequest(asOf, applicant, application, new CheckContext(applicationsOnSamePlatform));
-        return new Judgement(request, Eligibility.Eligibility.Evaluate(category, request), [.. profileErrors, .. formErrors]);
+        ArgumentNullException.ThrowIfNull(profile);
+        var form = FormFacts.Read(guide, category, values, attachmentTypes, profile.Applicant.Platforms);
+        var request = new EligibilityRequest(asOf, profile.Applicant, form.Facts, new CheckContext(applicationsOnSamePlatform))
+        {
+            Declared = profile.Declared.Concat(form.Declared).ToDictionary(),
+        };
+        return new Judgement(request, Eligibility.Eligibility.Evaluate(category, request), [.. profile.Errors, .. form.Errors]);
     }
 
     /// <summary>How much of the form is done: required fields filled and expected attachments uploaded.</summary>

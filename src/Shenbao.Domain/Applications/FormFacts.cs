@@ -13,14 +13,24 @@ namespace Shenbao.Domain.Applications;
 /// </summary>
 public static class FormFacts
 {
-    /// <summary>The application facts a form may fill, each with how its text is read: the catalogue's, not a list of its own.</summary>
-    private static readonly Dictionary<string, FactDefinition> Fillable = FactCatalog.Filled(FilledIn.Form).ToDictionary(f => f.Path);
+    /// <summary>The contract's application facts a form may fill (the catalogue's, not a list of its own).</summary>
+    public static IReadOnlySet<string> Paths { get; } = FactCatalog.Standard.Filled(FilledIn.Form).Select(f => f.Path).ToHashSet();
 
-    public static IReadOnlySet<string> Paths { get; } = Fillable.Keys.ToHashSet();
+    /// <summary>The form's facts: the contract's in their typed places, a declared fact's value by its path.</summary>
+    public sealed record Result(ApplicationFacts Facts, IReadOnlyDictionary<string, object> Declared, IReadOnlyList<InputError> Errors);
 
-    public static (ApplicationFacts Facts, IReadOnlyList<InputError> Errors) Read(Category category, IReadOnlyDictionary<string, string> values,
+    /// <summary>Reads the form of a guide's category with the facts the guide was loaded with.</summary>
+    public static Result Read(Guide guide, Category category, IReadOnlyDictionary<string, string> values,
         IEnumerable<string> attachmentTypes, IReadOnlyList<Platform>? platforms)
     {
+        ArgumentNullException.ThrowIfNull(guide);
+        return Read(guide.Facts, category, values, attachmentTypes, platforms);
+    }
+
+    public static Result Read(FactCatalog catalog, Category category, IReadOnlyDictionary<string, string> values,
+        IEnumerable<string> attachmentTypes, IReadOnlyList<Platform>? platforms)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(values);
         var errors = new List<InputError>();
@@ -28,7 +38,7 @@ public static class FormFacts
         var read = new Dictionary<string, object>();
         foreach (var field in category.Form.SelectMany(s => s.Fields))
         {
-            if (!Fillable.TryGetValue(field.Path, out var fact) || values.GetValueOrDefault(field.Path)?.Trim() is not { Length: > 0 } text) continue;
+            if (catalog.Find(field.Path) is not { FilledIn: FilledIn.Form } fact || values.GetValueOrDefault(field.Path)?.Trim() is not { Length: > 0 } text) continue;
             typed[field.Path] = text;
             if (Parse(fact, text, errors) is { } value) read[field.Path] = value;
         }
@@ -90,11 +100,18 @@ public static class FormFacts
             Achievement = Typed("application.achievement.") ? new Achievement(academic, total) : null,
             Attachments = types.Count > 0 ? types : null,
         };
-        return (facts, errors);
+        var declared = read.Where(p => catalog.IsDeclared(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        return new Result(facts, declared, errors);
     }
 
-    private static object? Parse(FactDefinition fact, string text, List<InputError> errors)
+    /// <summary>
+    /// A fact's value from the text a person typed, by the fact's type; null, with the reason added to
+    /// <paramref name="errors"/> at the fact's path, when the text is not such a value.
+    /// </summary>
+    public static object? Parse(FactDefinition fact, string text, ICollection<InputError> errors)
     {
+        ArgumentNullException.ThrowIfNull(fact);
+        ArgumentNullException.ThrowIfNull(errors);
         var path = fact.Path;
         switch (fact.Type)
         {
@@ -142,7 +159,7 @@ public static class FormFacts
     }
 
     /// <summary>The member rows as the form stores them (a list of name and kind), each kind a contract word.</summary>
-    private static List<ConsortiumMember>? Members(string path, string text, List<InputError> errors)
+    private static List<ConsortiumMember>? Members(string path, string text, ICollection<InputError> errors)
     {
         List<MemberText>? rows;
         try

@@ -32,10 +32,64 @@ public sealed record FactDefinition(string Path, string Label, FactType Type, Fi
 
 /// <summary>
 /// Every fact once: forms, profile groups, the form's validation and the engine's labels are derived from here, so a
-/// fact's path, label and choices are never written twice.
+/// fact's path, label and choices are never written twice. <see cref="Standard"/> holds the request contract's facts,
+/// each with its place in the typed request; <see cref="With"/> declares more, whose values the request keeps by path
+/// (<see cref="Requests.EligibilityRequest.Declared"/>) until the contract gives them a place of their own.
 /// </summary>
-public static class FactCatalog
+public sealed class FactCatalog
 {
+    private readonly Dictionary<string, FactDefinition> byPath;
+    private readonly HashSet<string> declared;
+
+    private FactCatalog(IReadOnlyList<FactDefinition> all, IEnumerable<string> declaredPaths)
+    {
+        All = all;
+        byPath = all.ToDictionary(f => f.Path);
+        declared = declaredPaths.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<FactDefinition> All { get; }
+
+    /// <summary>The facts declared beyond the contract's, in declaration order.</summary>
+    public IEnumerable<FactDefinition> Declared => All.Where(f => declared.Contains(f.Path));
+
+    public bool IsDeclared(string path) => declared.Contains(path);
+
+    public FactDefinition? Find(string path) => byPath.GetValueOrDefault(path);
+
+    /// <summary>The fact at a path the code itself names: a missing one is a bug, found at start-up.</summary>
+    public FactDefinition Get(string path) =>
+        byPath.TryGetValue(path, out var fact) ? fact : throw new InvalidOperationException($"'{path}' is not in the fact catalogue.");
+
+    public IEnumerable<FactDefinition> Filled(FilledIn where) => All.Where(f => f.FilledIn == where);
+
+    /// <summary>
+    /// This catalogue with more facts: each a single value (a flag, number, text, word, date) that an organisation's
+    /// profile (in one of its groups) or an application's form fills in.
+    /// </summary>
+    public FactCatalog With(params FactDefinition[] more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        foreach (var fact in more)
+        {
+            if (byPath.ContainsKey(fact.Path) || more.Count(f => f.Path == fact.Path) > 1)
+                throw new ArgumentException($"The fact '{fact.Path}' is declared twice.", nameof(more));
+            if (fact.Type is not (FactType.Flag or FactType.Amount or FactType.WholeNumber or FactType.Text or FactType.Word or FactType.Date))
+                throw new ArgumentException($"The fact '{fact.Path}' is of type {fact.Type}: a declared fact holds one value.", nameof(more));
+            if (fact.Type == FactType.Word && fact.Words is null)
+                throw new ArgumentException($"The fact '{fact.Path}' names no known word list ('{fact.Choices}').", nameof(more));
+            var valid = fact switch
+            {
+                { Holder: FactHolder.Applicant, FilledIn: FilledIn.Profile } => ProfileGroups.Any(g => g.Id == fact.Group),
+                { Holder: FactHolder.Application, FilledIn: FilledIn.Form } => fact.Group is null,
+                _ => false,
+            };
+            if (!valid)
+                throw new ArgumentException($"The fact '{fact.Path}' must be an applicant fact of a profile group or an application fact of the form.", nameof(more));
+        }
+        return new(All.Concat(more).ToList(), declared.Concat(more.Select(f => f.Path)));
+    }
+
     public static IReadOnlyList<ProfileGroup> ProfileGroups { get; } =
     [
         new("basics", "职工与法人资格", HasProof: false),
@@ -48,7 +102,7 @@ public static class FactCatalog
         new("ipDispute", "知识产权纠纷", HasProof: true),
     ];
 
-    public static IReadOnlyList<FactDefinition> All { get; } =
+    private static readonly FactDefinition[] StandardFacts =
     [
         new("asOf", "申报日", FactType.Date, FilledIn.System),
         new("applicant.name", "单位名称", FactType.Text, FilledIn.Registration),
@@ -95,13 +149,6 @@ public static class FactCatalog
         new("context.applicationsOnSamePlatform", "同一平台本批次其他在申报项目数", FactType.WholeNumber, FilledIn.System),
     ];
 
-    private static readonly Dictionary<string, FactDefinition> ByPath = All.ToDictionary(f => f.Path);
-
-    public static FactDefinition? Find(string path) => ByPath.GetValueOrDefault(path);
-
-    /// <summary>The fact at a path the code itself names: a missing one is a bug, found at start-up.</summary>
-    public static FactDefinition Get(string path) =>
-        ByPath.TryGetValue(path, out var fact) ? fact : throw new InvalidOperationException($"'{path}' is not in the fact catalogue.");
-
-    public static IEnumerable<FactDefinition> Filled(FilledIn where) => All.Where(f => f.FilledIn == where);
+    /// <summary>The request contract's facts (after <see cref="StandardFacts"/>: static fields start in the order they are written).</summary>
+    public static FactCatalog Standard { get; } = new(StandardFacts, []);
 }

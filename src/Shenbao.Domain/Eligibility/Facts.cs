@@ -102,10 +102,34 @@ public static class Facts
         new NumberFact("context.applicationsOnSamePlatform", Label("context.applicationsOnSamePlatform"), r => r.Context.ApplicationsOnSamePlatform),
     }.ToDictionary(f => f.Path);
 
-    /// <summary>Labels and word lists come from the catalogue: a fact is described once.</summary>
-    private static string Label(string path) => FactCatalog.Get(path).Label;
+    /// <summary>
+    /// The facts rules may read under a catalogue: the contract's, and each declared fact read from the request's
+    /// declared values by its path.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Fact> For(FactCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (!catalog.Declared.Any()) return All;
+        var facts = new Dictionary<string, Fact>(All);
+        foreach (var d in catalog.Declared)
+        {
+            var path = d.Path;
+            facts[path] = d.Type switch
+            {
+                FactType.Flag => new FlagFact(path, d.Label, r => r.Declared.TryGetValue(path, out var v) ? (bool)v : null),
+                FactType.Amount or FactType.WholeNumber => new NumberFact(path, d.Label, r => r.Declared.TryGetValue(path, out var v) ? (decimal)v : null),
+                FactType.Text or FactType.Word => new TextFact(path, d.Label, r => r.Declared.TryGetValue(path, out var v) ? (string)v : null, d.Words),
+                FactType.Date => new DateFact(path, d.Label, r => r.Declared.TryGetValue(path, out var v) ? (DateOnly)v : null),
+                _ => throw new System.Diagnostics.UnreachableException(),
+            };
+        }
+        return facts;
+    }
 
-    private static Words? Choices(string path) => FactCatalog.Get(path).Words;
+    /// <summary>Labels and word lists come from the catalogue: a fact is described once.</summary>
+    private static string Label(string path) => FactCatalog.Standard.Get(path).Label;
+
+    private static Words? Choices(string path) => FactCatalog.Standard.Get(path).Words;
 
     private static FinanceYear? Finance(EligibilityRequest r, int year) =>
         r.Applicant.Finance is { } f && f.TryGetValue(year, out var y) ? y : null;

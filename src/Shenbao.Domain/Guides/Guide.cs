@@ -15,6 +15,9 @@ public sealed record Guide(
     IReadOnlyList<Category> Categories)
 {
     private readonly Dictionary<string, Category> byId = Categories.ToDictionary(c => c.Id);
+
+    /// <summary>The facts the guide was loaded with: its forms and rules name only these.</summary>
+    public FactCatalog Facts { get; init; } = FactCatalog.Standard;
     private readonly Dictionary<string, Clause> clauseById = Clauses.ToDictionary(c => c.Id);
 
     public Category? FindCategory(string id) => byId.GetValueOrDefault(id);

@@ -21,24 +21,25 @@ public abstract record GuideLoad
 /// </summary>
 public static class GuideLoader
 {
-    public static GuideLoad LoadFile(string path, IReadOnlyDictionary<string, string>? overrides = null)
+    public static GuideLoad LoadFile(string path, IReadOnlyDictionary<string, string>? overrides = null, FactCatalog? facts = null)
     {
         if (!File.Exists(path))
             return new GuideLoad.Invalid([new GuideError(path, 0, "指南文件不存在")]);
-        return Load(File.ReadAllText(path), path, overrides);
+        return Load(File.ReadAllText(path), path, overrides, facts);
     }
 
     /// <summary>Loads a guide that must be valid (the shipped one); throws with every error otherwise.</summary>
-    public static Guide LoadValidFile(string path, IReadOnlyDictionary<string, string>? overrides = null) => LoadFile(path, overrides) switch
+    public static Guide LoadValidFile(string path, IReadOnlyDictionary<string, string>? overrides = null, FactCatalog? facts = null) => LoadFile(path, overrides, facts) switch
     {
         GuideLoad.Loaded loaded => loaded.Guide,
         GuideLoad.Invalid invalid => throw new InvalidDataException(string.Join(Environment.NewLine, invalid.Errors)),
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 
-    public static GuideLoad Load(string yaml, string file, IReadOnlyDictionary<string, string>? overrides = null)
+    /// <param name="facts">The facts the guide may name: the contract's (<see cref="FactCatalog.Standard"/>) unless more are declared.</param>
+    public static GuideLoad Load(string yaml, string file, IReadOnlyDictionary<string, string>? overrides = null, FactCatalog? facts = null)
     {
-        var context = new LoadContext(file, overrides ?? new Dictionary<string, string>());
+        var context = new LoadContext(file, overrides ?? new Dictionary<string, string>(), facts ?? FactCatalog.Standard);
         var stream = new YamlStream();
         try
         {
@@ -116,7 +117,7 @@ public static class GuideLoader
 
         return id is null || city is null || year is null || version is null || title is null
             ? null
-            : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories);
+            : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories) { Facts = context.Facts };
     }
 
     private static Category? ReadCategory(YamlMap map, RuleBuilder builder, List<Clause> clauses, Dictionary<string, string> attachmentTypes, Dictionary<string, FormSection> sections, LoadContext context)
@@ -189,7 +190,7 @@ public static class GuideLoader
     {
         var path = map.Text("path", $"{sectionWhat}的字段");
         var what = $"{sectionWhat}的字段“{path}”";
-        var fact = path is null ? null : FactCatalog.Find(path);
+        var fact = path is null ? null : context.Facts.Find(path);
         var narrative = path is not null && FormPaths.IsNarrative(path);
         var label = map.Text("label", what, required: narrative) ?? fact?.Label;
         var typeName = map.Text("type", what, required: narrative);
@@ -199,7 +200,7 @@ public static class GuideLoader
         map.RejectUnread(what);
         if (path is not null && !narrative && fact is not { FilledIn: FilledIn.Form })
         {
-            context.Error(map.Get("path"), $"{what}：路径须为申报书可填写的事实（{string.Join("、", FormPaths.ApplicationFacts)}）或以 project.、narrative. 开头的申报书内容");
+            context.Error(map.Get("path"), $"{what}：路径须为申报书可填写的事实（{string.Join("、", context.Facts.Filled(FilledIn.Form).Select(f => f.Path))}）或以 project.、narrative. 开头的申报书内容");
             return null;
         }
         FieldType? type = typeName switch

@@ -407,7 +407,7 @@ internal sealed class RuleBuilder(LoadContext context, IReadOnlyDictionary<strin
         var text = overridden ?? (node as YamlScalarNode)?.Value ?? "";
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return DateSource.Fixed(date);
-        if (Facts.All.TryGetValue(text, out var named))
+        if (context.RuleFacts.TryGetValue(text, out var named))
         {
             reads?.Add(text);
             if (named is DateFact dateFact) return DateSource.Of(dateFact);
@@ -422,9 +422,9 @@ internal sealed class RuleBuilder(LoadContext context, IReadOnlyDictionary<strin
     {
         var name = map.Text(key, what);
         if (name is null) return null;
-        if (!Facts.All.TryGetValue(name, out var fact))
+        if (!context.RuleFacts.TryGetValue(name, out var fact))
         {
-            context.Error(map.Get(key), $"{what}读取的事实“{name}”未知，可用：{string.Join("、", Facts.All.Keys)}");
+            context.Error(map.Get(key), $"{what}读取的事实“{name}”未知，可用：{string.Join("、", context.RuleFacts.Keys)}");
             return null;
         }
         reads?.Add(name);

@@ -10,9 +10,15 @@ public sealed record GuideError(string File, long Line, string Message)
 }
 
 /// <summary>What the loader is reading: the file, the errors found so far and the what-if overrides to apply.</summary>
-internal sealed class LoadContext(string file, IReadOnlyDictionary<string, string> overrides)
+internal sealed class LoadContext(string file, IReadOnlyDictionary<string, string> overrides, Eligibility.FactCatalog facts)
 {
     public string File { get; } = file;
+
+    /// <summary>The facts the guide may name: its forms' fields and its rules' facts.</summary>
+    public Eligibility.FactCatalog Facts { get; } = facts;
+
+    /// <summary>The same facts as rules read them.</summary>
+    public IReadOnlyDictionary<string, Eligibility.Fact> RuleFacts { get; } = Eligibility.Facts.For(facts);
     public List<GuideError> Errors { get; } = [];
     public HashSet<string> UsedOverrides { get; } = [];
 

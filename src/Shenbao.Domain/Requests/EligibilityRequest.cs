@@ -1,7 +1,14 @@
 namespace Shenbao.Domain.Requests;
 
 /// <summary>One eligibility question: who applies, for what, as of which day. Shapes follow the JSON contract of spec/eligibility.md.</summary>
-public sealed record EligibilityRequest(DateOnly AsOf, Applicant Applicant, ApplicationFacts Application, CheckContext Context);
+public sealed record EligibilityRequest(DateOnly AsOf, Applicant Applicant, ApplicationFacts Application, CheckContext Context)
+{
+    /// <summary>
+    /// The values of facts a catalogue declares beyond the contract's (<see cref="Eligibility.FactCatalog.With"/>), by path:
+    /// a bool, decimal, string or DateOnly each.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Declared { get; init; } = new Dictionary<string, object>();
+}
 
 public sealed record Applicant
 {

@@ -1,9 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Guides;
 
 namespace Shenbao.Domain.Requests;
+
+/// <summary>An organisation's profile as read: its typed facts, its declared facts' values by path, and what did not read.</summary>
+public sealed record ProfileRead(Applicant Applicant, IReadOnlyDictionary<string, object> Declared, IReadOnlyList<InputError> Errors);
 
 /// <summary>The request as read: either a typed request or every input error found in it.</summary>
 public abstract record ReadResult
@@ -90,8 +94,9 @@ public static class RequestReader
             ? new CheckContext(json.WholeNumber(c, "applicationsOnSamePlatform", "context") ?? 0)
             : new CheckContext();
 
+        var declared = ReadDeclared(json, root, guide.Facts.Declared, "");
         return json.Errors.Count == 0 && applicant is not null && application is not null
-            ? new ReadResult.Parsed(new EligibilityRequest(asOf, applicant, application, context))
+            ? new ReadResult.Parsed(new EligibilityRequest(asOf, applicant, application, context) { Declared = declared })
             : new ReadResult.Invalid(json.Errors);
     }
 
@@ -113,13 +118,45 @@ public static class RequestReader
     /// organisation <paramref name="identity"/> names (who it is comes from its registration, not from the profile).
     /// A malformed stored value is left out with an error at its path; every other fact is kept.
     /// </summary>
-    public static (Applicant Applicant, IReadOnlyList<InputError> Errors) ReadProfile(JsonElement profile, Applicant identity)
+    public static ProfileRead ReadProfile(JsonElement profile, Applicant identity, FactCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(identity);
         var json = new JsonFields([]);
-        if (profile.ValueKind != JsonValueKind.Object) return (identity, [new InputError("applicant", "单位信息应为对象（{…}）")]);
+        if (profile.ValueKind != JsonValueKind.Object) return new(identity, new Dictionary<string, object>(), [new InputError("applicant", "单位信息应为对象（{…}）")]);
         var facts = ReadProfileFacts(json, profile, identity.Kind);
-        return (facts with { Name = identity.Name, CreditCode = identity.CreditCode, InHengyang = identity.InHengyang }, json.Errors);
+        var declared = ReadDeclared(json, profile, (catalog ?? FactCatalog.Standard).Declared.Where(f => f.Holder == FactHolder.Applicant), "applicant.");
+        return new(facts with { Name = identity.Name, CreditCode = identity.CreditCode, InHengyang = identity.InHengyang }, declared, json.Errors);
+    }
+
+    /// <summary>
+    /// The values of declared facts (by their path after <paramref name="prefix"/>), each read by its type; a malformed
+    /// one is an error at its path.
+    /// </summary>
+    private static Dictionary<string, object> ReadDeclared(JsonFields json, JsonElement root, IEnumerable<FactDefinition> facts, string prefix)
+    {
+        var values = new Dictionary<string, object>();
+        foreach (var fact in facts)
+        {
+            var parts = fact.Path[prefix.Length..].Split('.');
+            JsonElement? parent = root;
+            foreach (var part in parts[..^1])
+                parent = parent is { } p && JsonFields.Get(p, part) is { ValueKind: JsonValueKind.Object } next ? next : null;
+            if (parent is not { } holder) continue;
+            var at = fact.Path[..fact.Path.LastIndexOf('.')];
+            var name = parts[^1];
+            object? value = fact.Type switch
+            {
+                FactType.Flag => json.Flag(holder, name, at),
+                FactType.Amount => json.Amount(holder, name, at),
+                FactType.WholeNumber => json.WholeNumber(holder, name, at) is { } n ? (decimal)n : null,
+                FactType.Text => json.String(holder, name, at),
+                FactType.Word => json.Word(holder, name, at, fact.Words!),
+                FactType.Date => json.Date(holder, name, at),
+                _ => throw new System.Diagnostics.UnreachableException(),
+            };
+            if (value is not null) values[fact.Path] = value;
+        }
+        return values;
     }
 
     /// <summary>Everything of "applicant" but who it is (credit code, name, whether in the city), which its caller adds.</summary>

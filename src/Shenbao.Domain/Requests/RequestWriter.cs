@@ -12,11 +12,27 @@ public static class RequestWriter
     public static JsonObject Write(EligibilityRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Object(
+        var root = Object(
             ("asOf", Date(request.AsOf)),
             ("applicant", Applicant(request.Applicant)),
             ("application", Application(request.Application)),
             ("context", Object(("applicationsOnSamePlatform", request.Context.ApplicationsOnSamePlatform))))!;
+        foreach (var (path, value) in request.Declared.OrderBy(p => p.Key, StringComparer.Ordinal))
+            Set(root, path, value is DateOnly date ? Date(date) : value);
+        return root;
+    }
+
+    /// <summary>A declared fact's value at its dotted path, creating the objects on the way.</summary>
+    private static void Set(JsonObject root, string path, object? value)
+    {
+        var parts = path.Split('.');
+        var node = root;
+        foreach (var part in parts[..^1])
+        {
+            if (node[part] is not JsonObject next) node[part] = next = new JsonObject();
+            node = next;
+        }
+        node[parts[^1]] = Object(("v", value))!["v"]!.DeepClone();
     }
 
     private static JsonObject Applicant(Applicant a) => Object(

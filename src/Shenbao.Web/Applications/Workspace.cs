@@ -64,7 +64,7 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
         var (guide, category) = CategoryOf(application);
         var types = application.Attachments.Select(a => a.Purpose).Distinct().ToList();
         var others = await OthersOnSamePlatformAsync(application, values.GetValueOrDefault("application.platformId"), ct);
-        var judgement = OrganisationFacts.Check(category, application.Organisation, districts, values, types, others, ChinaTime.DateOf(clock.GetUtcNow()));
+        var judgement = OrganisationFacts.Check(guide, category, application.Organisation, districts, values, types, others, ChinaTime.DateOf(clock.GetUtcNow()));
         var (done, total) = ApplicationDocument.Completeness(category, values, types);
         return new Workspace(application, guide, category, values, justifications, judgement.Verdict, judgement.Errors, done, total) { Request = judgement.Request };
     }

@@ -29,7 +29,7 @@ public sealed record CategoryFit(
     IReadOnlyList<GuideRule> ApplicationRules,
     IReadOnlyList<RuleResult> ManualItems)
 {
-    public static CategoryFit Of(Category category, Verdict verdict)
+    public static CategoryFit Of(Category category, Verdict verdict, FactCatalog facts)
     {
         var byId = category.Rules.ToDictionary(r => r.Id);
         var profileRules = new List<ProfileRuleResult>();
@@ -39,7 +39,7 @@ public sealed record CategoryFit(
             var rule = byId[result.RuleId];
             // a manual item reads no fact at all: it is about the project, for the reviewers
             if (rule.Reads.Count == 0) manual.Add(result);
-            else if (rule.ReadsOnlyApplicant) profileRules.Add(new(rule, result, ProfileSections.Holding(rule.Reads)));
+            else if (rule.ReadsOnlyApplicant) profileRules.Add(new(rule, result, ProfileSections.Holding(rule.Reads, facts)));
         }
         var fit = profileRules.Any(r => r.Result.Outcome == Outcome.Fail) ? Fit.NotYet
             : profileRules.Any(r => r.Result.Outcome == Outcome.Warn) ? Fit.NeedsJustification

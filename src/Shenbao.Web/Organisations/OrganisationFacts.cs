@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Shenbao.Data;
 using Shenbao.Domain.Applications;
+using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Guides;
 using Shenbao.Domain.Requests;
 using Shenbao.Web.Setup;
@@ -14,7 +15,7 @@ public static class OrganisationFacts
     /// Who the organisation is (from its registration) with the facts its stored profile holds; a stored value that
     /// does not read is reported at its path and left out.
     /// </summary>
-    public static (Applicant Applicant, IReadOnlyList<InputError> Errors) Applicant(Organisation organisation, Districts districts)
+    public static ProfileRead Applicant(Organisation organisation, Districts districts, FactCatalog facts)
     {
         var identity = new Applicant
         {
@@ -23,15 +24,12 @@ public static class OrganisationFacts
             InHengyang = districts.Contains(organisation.District),
         };
         using var profile = JsonDocument.Parse(organisation.ProfileJson);
-        return RequestReader.ReadProfile(profile.RootElement, identity);
+        return RequestReader.ReadProfile(profile.RootElement, identity, facts);
     }
 
     /// <summary>The check of one category for the organisation's stored profile and the given form values.</summary>
     public static Judgement Check(
-        Category category, Organisation organisation, Districts districts,
-        IReadOnlyDictionary<string, string> values, IEnumerable<string> attachmentTypes, int othersOnSamePlatform, DateOnly asOf)
-    {
-        var (applicant, errors) = Applicant(organisation, districts);
-        return ApplicationDocument.Judge(category, applicant, errors, values, attachmentTypes, othersOnSamePlatform, asOf);
-    }
+        Guide guide, Category category, Organisation organisation, Districts districts,
+        IReadOnlyDictionary<string, string> values, IEnumerable<string> attachmentTypes, int othersOnSamePlatform, DateOnly asOf) =>
+        ApplicationDocument.Judge(guide, category, Applicant(organisation, districts, guide.Facts), values, attachmentTypes, othersOnSamePlatform, asOf);
 }

@@ -27,9 +27,10 @@ public static class ProfileSections
     /// The sections holding the given facts, in page order. Registration facts (kind, inHengyang) belong to no
     /// section: they change only through the organisation's registration.
     /// </summary>
-    public static IReadOnlyList<ProfileSection> Holding(IEnumerable<string> facts)
+    public static IReadOnlyList<ProfileSection> Holding(IEnumerable<string> facts, FactCatalog catalog)
     {
-        var ids = facts.Select(FactCatalog.Find).OfType<FactDefinition>().Select(f => f.Group).OfType<string>().ToHashSet();
+        ArgumentNullException.ThrowIfNull(catalog);
+        var ids = facts.Select(catalog.Find).OfType<FactDefinition>().Select(f => f.Group).OfType<string>().ToHashSet();
         return All.Where(s => ids.Contains(s.Id)).ToList();
     }
 }

@@ -17,7 +17,7 @@ public sealed class FactCatalogTests
     {
         foreach (var (path, fact) in Facts.All)
         {
-            var definition = FactCatalog.Find(path);
+            var definition = FactCatalog.Standard.Find(path);
             Assert.True(definition is not null, $"{path} is read by the engine but not in the catalogue");
             Assert.Equal(definition.Label, fact.Label);
             if (fact is TextFact { Words: { } words }) Assert.Same(definition.Words, words);
@@ -27,41 +27,41 @@ public sealed class FactCatalogTests
     [Fact]
     public void The_facts_a_form_may_fill_are_the_catalogue_s_and_each_is_read_by_its_type()
     {
-        var fillable = FactCatalog.Filled(FilledIn.Form).Select(f => f.Path).ToHashSet();
+        var fillable = FactCatalog.Standard.Filled(FilledIn.Form).Select(f => f.Path).ToHashSet();
 
         Assert.Equal(fillable, FormFacts.Paths);
         Assert.Equal(fillable, FormPaths.ApplicationFacts);
-        Assert.All(FactCatalog.Filled(FilledIn.Form), f => Assert.Equal(FactHolder.Application, f.Holder));
+        Assert.All(FactCatalog.Standard.Filled(FilledIn.Form), f => Assert.Equal(FactHolder.Application, f.Holder));
     }
 
     [Fact]
     public void Every_profile_fact_has_a_group_on_the_profile_and_every_group_holds_a_fact()
     {
         var groups = FactCatalog.ProfileGroups.Select(g => g.Id).ToList();
-        var profile = FactCatalog.Filled(FilledIn.Profile).ToList();
+        var profile = FactCatalog.Standard.Filled(FilledIn.Profile).ToList();
 
         Assert.All(profile, f => Assert.Contains(f.Group, groups));
         Assert.All(profile, f => Assert.Equal(FactHolder.Applicant, f.Holder));
         Assert.All(groups, g => Assert.Contains(profile, f => f.Group == g));
         Assert.Equal(groups, Shenbao.Web.Organisations.ProfileSections.All.Select(s => s.Id));
-        Assert.Equal(["finance", "highTech"], Shenbao.Web.Organisations.ProfileSections.Holding(["applicant.highTech.validTo", "applicant.finance.revenue", "applicant.kind"]).Select(s => s.Id).Order());
+        Assert.Equal(["finance", "highTech"], Shenbao.Web.Organisations.ProfileSections.Holding(["applicant.highTech.validTo", "applicant.finance.revenue", "applicant.kind"], FactCatalog.Standard).Select(s => s.Id).Order());
     }
 
     [Fact]
     public void Choices_name_a_word_list_or_a_list_the_call_supplies()
     {
-        foreach (var fact in FactCatalog.All.Where(f => f.Choices is not null))
+        foreach (var fact in FactCatalog.Standard.All.Where(f => f.Choices is not null))
             Assert.True(fact.Words is not null || fact.Choices!.StartsWith('@'), $"{fact.Path} names an unknown list {fact.Choices}");
-        Assert.All(FactCatalog.All.Where(f => f.Type == FactType.Word), f => Assert.NotNull(f.Words));
+        Assert.All(FactCatalog.Standard.All.Where(f => f.Type == FactType.Word), f => Assert.NotNull(f.Words));
     }
 
     [Fact]
     public void Paths_are_unique_and_who_holds_a_fact_follows_its_path()
     {
-        Assert.Equal(FactCatalog.All.Count, FactCatalog.All.Select(f => f.Path).Distinct().Count());
-        Assert.Equal(FactHolder.Applicant, FactCatalog.Get("applicant.employees").Holder);
-        Assert.Equal(FactHolder.Application, FactCatalog.Get("application.contract.amount").Holder);
-        Assert.Equal(FactHolder.Context, FactCatalog.Get("context.applicationsOnSamePlatform").Holder);
+        Assert.Equal(FactCatalog.Standard.All.Count, FactCatalog.Standard.All.Select(f => f.Path).Distinct().Count());
+        Assert.Equal(FactHolder.Applicant, FactCatalog.Standard.Get("applicant.employees").Holder);
+        Assert.Equal(FactHolder.Application, FactCatalog.Standard.Get("application.contract.amount").Holder);
+        Assert.Equal(FactHolder.Context, FactCatalog.Standard.Get("context.applicationsOnSamePlatform").Holder);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class FactCatalogTests
     {
         var category = Requests.Guide.FindCategory("achievement-transfer")!;
 
-        var (_, errors) = FormFacts.Read(category, new Dictionary<string, string> { ["application.achievement.mainContributors.total"] = "5.5" }, [], null);
+        var (_, _, errors) = FormFacts.Read(Requests.Guide, category, new Dictionary<string, string> { ["application.achievement.mainContributors.total"] = "5.5" }, [], null);
 
         Assert.Equal(("application.achievement.mainContributors.total", "应为整数"), (Assert.Single(errors).Path, errors[0].Message));
     }

@@ -15,6 +15,8 @@ public sealed class FormFactsTests
 
     private static Applicant Read(JsonObject request) => ((ReadResult.Parsed)Requests.Read(request)).Request.Applicant;
 
+    private static ProfileRead Profile(JsonObject request) => new(Read(request), new Dictionary<string, object>(), []);
+
     /// <summary>The form a person would have typed for the application facts of a JSON request.</summary>
     private static Dictionary<string, string> FormOf(JsonObject request)
     {
@@ -47,7 +49,7 @@ public sealed class FormFactsTests
         if (attachments.Count > 0) request.Set("application.attachments", new JsonArray(attachments.Select(a => (JsonNode?)a).ToArray()));
         var expected = Requests.Evaluate(request);
 
-        var judged = ApplicationDocument.Judge(Category(category), Read(request), [], FormOf(request), attachments, 1, Requests.Today);
+        var judged = ApplicationDocument.Judge(Requests.Guide, Category(category), Profile(request), FormOf(request), attachments, 1, Requests.Today);
 
         Assert.Empty(judged.Errors);
         Assert.Equal(JsonSerializer.Serialize(CheckResponse.From(expected), CheckJson.Options), JsonSerializer.Serialize(CheckResponse.From(judged.Verdict), CheckJson.Options));
@@ -67,7 +69,7 @@ public sealed class FormFactsTests
         var form = FormOf(request);
         form[path] = text;
 
-        var judged = ApplicationDocument.Judge(Category("iur-cooperation"), Read(request), [], form, ["tech-contract"], 0, Requests.Today);
+        var judged = ApplicationDocument.Judge(Requests.Guide, Category("iur-cooperation"), Profile(request), form, ["tech-contract"], 0, Requests.Today);
 
         var error = Assert.Single(judged.Errors);
         Assert.Equal(path, error.Path);
@@ -85,7 +87,7 @@ public sealed class FormFactsTests
         form["application.contract.amount"] = " 800,000.00 ";
         form["application.contract.paid"] = "200，000";
 
-        var (facts, errors) = FormFacts.Read(Category("iur-cooperation"), form, [], Read(request).Platforms);
+        var (facts, _, errors) = FormFacts.Read(Requests.Guide, Category("iur-cooperation"), form, [], Read(request).Platforms);
 
         Assert.Empty(errors);
         Assert.Equal((800_000m, 200_000m), (facts.Contract!.Amount, facts.Contract.Paid));
@@ -98,7 +100,7 @@ public sealed class FormFactsTests
         var form = FormOf(request);
         form["application.contract.paid"] = "800,000.01";
 
-        var (facts, errors) = FormFacts.Read(Category("iur-cooperation"), form, [], Read(request).Platforms);
+        var (facts, _, errors) = FormFacts.Read(Requests.Guide, Category("iur-cooperation"), form, [], Read(request).Platforms);
 
         Assert.Equal(("application.contract.paid", "已支付金额（800,000.01 元）不能大于合同总金额（800,000 元）"), (Assert.Single(errors).Path, errors[0].Message));
         Assert.Null(facts.Contract!.Paid);
@@ -112,7 +114,7 @@ public sealed class FormFactsTests
         var form = FormOf(request);
         form["application.platformId"] = "p9";
 
-        var (facts, errors) = FormFacts.Read(Category("basic-research"), form, [], Read(request).Platforms);
+        var (facts, _, errors) = FormFacts.Read(Requests.Guide, Category("basic-research"), form, [], Read(request).Platforms);
 
         Assert.Equal("application.platformId", Assert.Single(errors).Path);
         Assert.Null(facts.PlatformId);
@@ -125,7 +127,7 @@ public sealed class FormFactsTests
         var form = FormOf(request);
         form["application.consortium.members"] = """[{"name":"南华大学","kind":"university"},{"name":"某协会","kind":"club"},{"name":"  "}]""";
 
-        var (facts, errors) = FormFacts.Read(Category("innovation-consortium"), form, [], null);
+        var (facts, _, errors) = FormFacts.Read(Requests.Guide, Category("innovation-consortium"), form, [], null);
 
         Assert.Equal("application.consortium.members.1.kind", Assert.Single(errors).Path);
         Assert.Equal([new ConsortiumMember("南华大学", "university"), new ConsortiumMember("某协会", null)], facts.Consortium!.Members);
@@ -141,7 +143,7 @@ public sealed class FormFactsTests
             ["application.contract.amount"] = "100",   // key-rd's form has no contract section: smuggled in, ignored
         };
 
-        var (facts, errors) = FormFacts.Read(Category("key-rd"), form, [], null);
+        var (facts, _, errors) = FormFacts.Read(Requests.Guide, Category("key-rd"), form, [], null);
 
         Assert.Empty(errors);
         Assert.Null(facts.Contract);
@@ -151,8 +153,8 @@ public sealed class FormFactsTests
     [Fact]
     public void Attachments_are_the_distinct_types_uploaded_in_order_and_none_is_no_list()
     {
-        Assert.Equal(["invoice", "tech-contract"], FormFacts.Read(Category("iur-cooperation"), new Dictionary<string, string>(), ["tech-contract", "invoice", "tech-contract"], null).Facts.Attachments);
-        Assert.Null(FormFacts.Read(Category("iur-cooperation"), new Dictionary<string, string>(), [], null).Facts.Attachments);
+        Assert.Equal(["invoice", "tech-contract"], FormFacts.Read(Requests.Guide, Category("iur-cooperation"), new Dictionary<string, string>(), ["tech-contract", "invoice", "tech-contract"], null).Facts.Attachments);
+        Assert.Null(FormFacts.Read(Requests.Guide, Category("iur-cooperation"), new Dictionary<string, string>(), [], null).Facts.Attachments);
     }
 
     [Fact]
@@ -174,7 +176,7 @@ public sealed class ProfileAndWriterTests
     {
         using var profile = JsonDocument.Parse("""{"employees":"很多","finance":{"2024":{"revenue":21000000,"tax":-5}},"ipDispute":false}""");
 
-        var (applicant, errors) = RequestReader.ReadProfile(profile.RootElement, Identity);
+        var (applicant, _, errors) = RequestReader.ReadProfile(profile.RootElement, Identity);
 
         Assert.Equal(["applicant.employees", "applicant.finance.2024.tax"], errors.Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.Null(applicant.Employees);
@@ -187,7 +189,7 @@ public sealed class ProfileAndWriterTests
     {
         using var profile = JsonDocument.Parse("""{"kind":"university","creditCode":"x","inHengyang":false}""");
 
-        var (applicant, errors) = RequestReader.ReadProfile(profile.RootElement, Identity);
+        var (applicant, _, errors) = RequestReader.ReadProfile(profile.RootElement, Identity);
 
         Assert.Empty(errors);
         Assert.Equal(("enterprise", "91430408MA7B2C3D4Y", true), (applicant.Kind, applicant.CreditCode, applicant.InHengyang));

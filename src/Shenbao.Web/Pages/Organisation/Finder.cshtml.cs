@@ -40,9 +40,9 @@ public sealed class FinderModel(AppDbContext db, GuideCatalog guides, Districts 
         var errors = new List<InputError>();
         Categories = Guide.Categories.Select(category =>
         {
-            var (_, verdict, invalid) = OrganisationFacts.Check(category, organisation, districts, NoFormValues, attachmentTypes: [], othersOnSamePlatform: 0, AsOf);
+            var (_, verdict, invalid) = OrganisationFacts.Check(Guide, category, organisation, districts, NoFormValues, attachmentTypes: [], othersOnSamePlatform: 0, AsOf);
             errors.AddRange(invalid);
-            return CategoryFit.Of(category, verdict);
+            return CategoryFit.Of(category, verdict, Guide.Facts);
         }).ToList();
         ProfileErrors = errors.DistinctBy(e => e.Path).ToList();
     }

@@ -23,7 +23,8 @@ builder.Services.Configure<JsonOptions>(o =>
 
 // The guides (every *.yaml in the guides folder, validated at start-up), the database and the accounts
 var guidesPath = builder.Configuration["Shenbao:GuidesPath"] ?? Path.Combine(AppContext.BaseDirectory, "guides");
-builder.Services.AddSingleton(GuideCatalog.LoadFolder(guidesPath));
+builder.Services.AddSingleton(FactCatalog.Standard);
+builder.Services.AddSingleton(sp => GuideCatalog.LoadFolder(guidesPath, sp.GetRequiredService<FactCatalog>()));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Districts>();
 builder.Services.AddSingleton<Shenbao.Web.Files.FileStore>();
@@ -43,6 +44,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+app.Services.GetRequiredService<GuideCatalog>();   // a guide that does not validate stops the start here
 await app.InitialiseDatabaseAsync();
 await app.EnsureRolesAsync();
 

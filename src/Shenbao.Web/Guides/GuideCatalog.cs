@@ -1,3 +1,4 @@
+using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Guides;
 
 namespace Shenbao.Web.Guides;
@@ -17,9 +18,10 @@ public sealed class GuideCatalog
         Default = this.guides.Values.OrderByDescending(g => g.Year).ThenBy(g => g.Id, StringComparer.Ordinal).First();
     }
 
-    public static GuideCatalog LoadFolder(string folder) =>
+    /// <param name="facts">The facts the guides may name (the contract's, unless more are declared).</param>
+    public static GuideCatalog LoadFolder(string folder, FactCatalog facts) =>
         new(Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(path => GuideLoader.LoadValidFile(path))
+            ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(path => GuideLoader.LoadValidFile(path, facts: facts))
             : throw new DirectoryNotFoundException($"The guides folder '{folder}' does not exist (setting Shenbao:GuidesPath)."));
 
     public IEnumerable<Guide> All => guides.Values.OrderByDescending(g => g.Year).ThenBy(g => g.Id, StringComparer.Ordinal);

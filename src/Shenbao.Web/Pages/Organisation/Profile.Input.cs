@@ -33,6 +33,9 @@ public sealed partial class ProfileModel
 
         public List<PlatformInput> Platforms { get; set; } = [];
 
+        /// <summary>Facts the catalogue declares beyond the contract's, by <see cref="DeclaredKey"/>, as typed.</summary>
+        public Dictionary<string, string?> Declared { get; set; } = [];
+
         [RegularExpression("^(true|false)?$", ErrorMessage = "请选择是否存在知识产权纠纷")]
         [Display(Name = "是否存在知识产权纠纷")]
         public string? IpDispute { get; set; }

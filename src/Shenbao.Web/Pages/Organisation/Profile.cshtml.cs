@@ -43,6 +43,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
     {
         var organisation = await LoadAsync(ct);
         Input = ToInput(StoredProfile(organisation), organisation.Version, FiscalYears);
+        Input.Declared = DeclaredInput(StoredProfile(organisation));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -51,11 +52,14 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         if (!CanEdit) return Forbid();
         var organisation = await LoadAsync(ct);
         await RefuseRemovingUsedPlatformsAsync(organisation.Id, ct);
+        ValidateDeclared();
         if (!ModelState.IsValid) return Page();
 
         // the UPDATE must still find the version the form was rendered from; if someone saved since, it finds no row
         db.Entry(organisation).Property(o => o.Version).OriginalValue = Input.Version;
-        organisation.ProfileJson = Write(Input, StoredProfile(organisation)).ToJsonString(CheckJson.Options);
+        var profile = Write(Input, StoredProfile(organisation));
+        WriteDeclared(profile);
+        organisation.ProfileJson = profile.ToJsonString(CheckJson.Options);
         organisation.Version = Input.Version + 1;
         try
         {
@@ -98,6 +102,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         // the upload form posts no profile fields: show the stored profile, and the refusal beside the upload
         ModelState.Clear();
         Input = ToInput(StoredProfile(organisation), organisation.Version, FiscalYears);
+        Input.Declared = DeclaredInput(StoredProfile(organisation));
         ModelState.AddModelError(UploadKey(section.Id), ((FileStore.Result.Refused)result).Message);
         return Page();
     }

@@ -40,6 +40,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         builder.Entity<FundingCall>(c =>
         {
+            // a call is its guide: application numbers count per call under the guide's id, so two calls of one guide would share them
+            c.HasIndex(x => x.GuideId).IsUnique();
             c.Property(x => x.GuideId).HasMaxLength(100);
             c.Property(x => x.Title).HasMaxLength(200);
         });
@@ -81,6 +83,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.HasIndex(x => x.ReceiptNo).IsUnique();
             s.HasIndex(x => x.ApplicationId);
             s.Property(x => x.ReceiptNo).HasMaxLength(70);
+            s.Property(x => x.ApplicationNumber).HasMaxLength(60);
             s.Property(x => x.SubmittedById).HasMaxLength(450);
             s.Property(x => x.GuideId).HasMaxLength(100);
             s.Property(x => x.GuideVersion).HasMaxLength(50);

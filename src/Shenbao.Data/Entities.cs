@@ -93,9 +93,9 @@ public sealed class Application
     public List<SubmissionSnapshot> Snapshots { get; set; } = [];
 
     /// <summary>The form's values as saved, with the listing columns that come from them.</summary>
-    public void SetForm(IReadOnlyDictionary<string, string> values, string formJson)
+    public void SetForm(IReadOnlyDictionary<string, string> values)
     {
-        FormJson = formJson;
+        FormJson = System.Text.Json.JsonSerializer.Serialize(values, Shenbao.Domain.Eligibility.CheckJson.Options);
         var listing = Listing.Of(values);
         (Title, SupportField, LeaderName, TotalBudget, RequestedFunding, PlatformId) =
             (listing.Title, listing.SupportField, listing.LeaderName, listing.TotalBudget, listing.RequestedFunding, listing.PlatformId);
@@ -111,6 +111,7 @@ public sealed class SubmissionSnapshot
     public long Id { get; set; }
     public int ApplicationId { get; set; }
     public required string ReceiptNo { get; set; }
+    public required string ApplicationNumber { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
     public required string SubmittedById { get; set; }
     public required string GuideId { get; set; }
@@ -124,11 +125,11 @@ public sealed class SubmissionSnapshot
     public required string Manifest { get; set; }
     public required string Hash { get; set; }
 
-    public Snapshot ToSnapshot() => new(ReceiptNo, SubmittedAt, GuideId, GuideVersion, AsOf, Facts, Form, Justifications, Results, Files);
+    public Snapshot ToSnapshot() => new(ReceiptNo, ApplicationNumber, SubmittedById, SubmittedAt, GuideId, GuideVersion, AsOf, Facts, Form, Justifications, Results, Files);
 
-    public static SubmissionSnapshot From(Snapshot snapshot, string submittedById) => new()
+    public static SubmissionSnapshot From(Snapshot snapshot) => new()
     {
-        ReceiptNo = snapshot.ReceiptNo, SubmittedAt = snapshot.SubmittedAt, SubmittedById = submittedById,
+        ReceiptNo = snapshot.ReceiptNo, ApplicationNumber = snapshot.ApplicationNumber, SubmittedAt = snapshot.SubmittedAt, SubmittedById = snapshot.SubmittedById,
         GuideId = snapshot.GuideId, GuideVersion = snapshot.GuideVersion, AsOf = snapshot.AsOf,
         Facts = snapshot.Facts, Form = snapshot.Form, Justifications = snapshot.Justifications, Results = snapshot.Results, Files = snapshot.Files,
         Manifest = snapshot.Manifest(), Hash = snapshot.Hash(),

@@ -19,20 +19,26 @@ public static class ReceiptCommands
         var db = new Option<FileInfo>("--db") { Description = "SQLite 数据库文件（默认 ./data/shenbao.db）", DefaultValueFactory = _ => new FileInfo("./data/shenbao.db") };
         var files = new Option<DirectoryInfo?>("--files") { Description = "附件文件库目录（默认：数据库旁的 files/）" };
         var hash = new Option<string?>("--hash") { Description = "纸质回执上的内容摘要（SHA-256），给出时一并核对" };
-        var verify = new Command("verify", "核验回执：由提交快照和所依据的文件重新计算哈希，与回执比对") { receipt, db, files, hash };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（代替 --db；此时须给出 --files）" };
+        var verify = new Command("verify", "核验回执：由提交快照和所依据的文件重新计算哈希，与回执比对") { receipt, db, files, hash, postgres };
         verify.SetAction((result, ct) => VerifyAsync(result.GetValue(receipt)!, result.GetValue(db)!.FullName,
-            result.GetValue(files)?.FullName, result.GetValue(hash), result.InvocationConfiguration.Output, ct));
+            result.GetValue(files)?.FullName, result.GetValue(hash), result.GetValue(postgres), result.InvocationConfiguration.Output, ct));
         return new Command("receipt", "申报回执") { verify };
     }
 
-    public static async Task<int> VerifyAsync(string receiptNo, string dbPath, string? filesPath, string? paperHash, TextWriter output, CancellationToken ct)
+    public static async Task<int> VerifyAsync(string receiptNo, string dbPath, string? filesPath, string? paperHash, string? postgres, TextWriter output, CancellationToken ct)
     {
-        if (!File.Exists(dbPath))
+        if (postgres is null && !File.Exists(dbPath))
         {
             output.WriteLine($"数据库 {dbPath} 不存在");
             return Differs;
         }
-        await using var db = DataServices.Create("Sqlite", $"Data Source={dbPath};Mode=ReadOnly");
+        if (postgres is not null && filesPath is null)
+        {
+            output.WriteLine("使用 --postgres 时须用 --files 给出附件文件库目录");
+            return Differs;
+        }
+        await using var db = postgres is null ? DataServices.Create("Sqlite", $"Data Source={dbPath};Mode=ReadOnly") : DataServices.Create("Postgres", postgres);
         var stored = await db.Snapshots.AsNoTracking().SingleOrDefaultAsync(s => s.ReceiptNo == receiptNo, ct);
         if (stored is null)
         {
@@ -45,6 +51,9 @@ public static class ReceiptCommands
         var root = filesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "files");
         var snapshot = stored.ToSnapshot();
         var differences = snapshot.Verify(stored.Hash, stored.Manifest, sha => StoredFiles.HashOf(root, sha)).ToList();
+        // the snapshot belongs to the application its manifest names, and the receipt is one of that application's
+        if (application.Number != stored.ApplicationNumber || !receiptNo.StartsWith(application.Number + "-", StringComparison.Ordinal))
+            differences.Add($"快照所属的申报书为 {application.Number}，与回执记载的 {stored.ApplicationNumber}（回执号 {receiptNo}）不符");
         // the application keeps the receipt of its latest submission: it must be this snapshot's
         if (application.ReceiptNo == receiptNo && application.ContentHash != stored.Hash)
             differences.Add($"申报书记录的回执摘要 {application.ContentHash} 与快照的 {stored.Hash} 不符");

@@ -187,7 +187,7 @@ public static class DemoData
             Status = step.To, CreatedById = by.Id, CreatedAt = created, UpdatedAt = now.AddDays(-1),
             Events = [ApplicationEvent.Of(step, by.Id, role, by.DisplayName, created)],
         };
-        application.SetForm(form, JsonSerializer.Serialize(form, CheckJson.Options));
+        application.SetForm(form);
         return application;
     }
 
@@ -207,8 +207,8 @@ public static class DemoData
             form, attachments.Select(a => a.Purpose), 0, asOf);
         var receipt = Submission.ReceiptNo(application.Number, 1);
         var files = attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
-        var snapshot = Snapshot.Take(receipt, at, guide.Id, guide.Version, asOf, RequestWriter.Write(judgement.Request), form, new Dictionary<string, string>(), judgement.Verdict.Rules, files);
-        var stored = SubmissionSnapshot.From(snapshot, by.Id);
+        var snapshot = Snapshot.Take(receipt, application.Number, by.Id, at, guide.Id, guide.Version, asOf, RequestWriter.Write(judgement.Request), form, new Dictionary<string, string>(), judgement.Verdict.Rules, files);
+        var stored = SubmissionSnapshot.From(snapshot);
         application.Status = step.To;
         application.SubmittedAt = at;
         application.ContentHash = stored.Hash;

@@ -21,10 +21,16 @@ public sealed record Listing(string? Title, string? SupportField, string? Leader
             Text(form, "project.title", TitleLength),
             Text(form, "application.field", FieldLength),
             Text(form, "application.leader.name", LeaderLength),
-            Money.Parse(form.GetValueOrDefault("narrative.budget.total")),
-            Money.Parse(form.GetValueOrDefault("narrative.budget.requested")),
+            Amount(form, "narrative.budget.total"),
+            Amount(form, "narrative.budget.requested"),
             Text(form, "application.platformId", PlatformLength));
     }
+
+    /// <summary>The column's largest amount (18 digits, 2 after the point); a figure beyond it is no budget anyone asks for.</summary>
+    public const decimal MaxAmount = 9_999_999_999_999_999.99m;
+
+    private static decimal? Amount(IReadOnlyDictionary<string, string> form, string path) =>
+        Money.Parse(form.GetValueOrDefault(path)) is { } value && Math.Abs(value) <= MaxAmount ? Math.Round(value, 2) : null;
 
     private static string? Text(IReadOnlyDictionary<string, string> form, string path, int length) =>
         form.GetValueOrDefault(path)?.Trim() is { Length: > 0 } text ? text.Length > length ? text[..length] : text : null;

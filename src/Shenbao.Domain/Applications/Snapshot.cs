@@ -19,6 +19,8 @@ public sealed record FileRef(string Purpose, string FileName, string Sha256, lon
 /// </summary>
 public sealed record Snapshot(
     string ReceiptNo,
+    string ApplicationNumber,
+    string SubmittedById,
     DateTimeOffset SubmittedAt,
     string GuideId,
     string GuideVersion,
@@ -39,6 +41,8 @@ public sealed record Snapshot(
         var manifest = new JsonObject
         {
             ["receiptNo"] = ReceiptNo,
+            ["application"] = ApplicationNumber,
+            ["submittedBy"] = SubmittedById,
             ["submittedAt"] = SubmittedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
             ["guide"] = GuideId,
             ["guideVersion"] = GuideVersion,
@@ -60,11 +64,11 @@ public sealed record Snapshot(
     public IReadOnlyList<FileRef> FileRefs => JsonSerializer.Deserialize<List<FileRef>>(Files, CheckJson.Options)!;
 
     /// <summary>Freezes a submission: each part written once, with sorted keys, so the same content always gives the same text.</summary>
-    public static Snapshot Take(string receiptNo, DateTimeOffset submittedAt, string guideId, string guideVersion, DateOnly asOf,
+    public static Snapshot Take(string receiptNo, string applicationNumber, string submittedById, DateTimeOffset submittedAt, string guideId, string guideVersion, DateOnly asOf,
         JsonObject facts, IReadOnlyDictionary<string, string> form, IReadOnlyDictionary<string, string> justifications,
         IReadOnlyList<RuleResult> results, IEnumerable<FileRef> files) =>
         // whole milliseconds: what every database keeps of an instant, so the stored time hashes as it was taken
-        new(receiptNo, new DateTimeOffset(submittedAt.UtcTicks - submittedAt.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero), guideId, guideVersion, asOf,
+        new(receiptNo, applicationNumber, submittedById, new DateTimeOffset(submittedAt.UtcTicks - submittedAt.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero), guideId, guideVersion, asOf,
             Canonical(facts)!.ToJsonString(CheckJson.Options),
             Sorted(form).ToJsonString(CheckJson.Options),
             Sorted(justifications).ToJsonString(CheckJson.Options),
@@ -83,7 +87,16 @@ public sealed record Snapshot(
         var manifest = Manifest();
         if (manifest != recordedManifest)
         {
-            var recorded = JsonNode.Parse(recordedManifest) as JsonObject ?? [];
+            JsonObject recorded;
+            try
+            {
+                recorded = JsonNode.Parse(recordedManifest) as JsonObject ?? [];
+            }
+            catch (JsonException)
+            {
+                recorded = [];
+                differences.Add("提交时记录的清单已无法读取");
+            }
             var now = JsonNode.Parse(manifest)!.AsObject();
             foreach (var (key, value) in now)
                 if (!JsonNode.DeepEquals(value, recorded[key]))

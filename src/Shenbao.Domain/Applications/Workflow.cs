@@ -70,8 +70,10 @@ public static class Workflow
             (null, ApplicationAction.Create) => (Decision?)Open(now, call, "新建申报书") ?? new Decision.Allowed(action, null, ApplicationStatus.Draft),
             (ApplicationStatus.Draft, ApplicationAction.Edit) => new Decision.Allowed(action, from, ApplicationStatus.Draft),
             (ApplicationStatus.Draft, ApplicationAction.Submit) => (Decision?)Open(now, call, "提交") ?? new Decision.Allowed(action, from, ApplicationStatus.Submitted),
-            // 撤回: possible until the 推荐单位 has recommended it; the application becomes an editable draft again
-            (ApplicationStatus.Submitted, ApplicationAction.Withdraw) => new Decision.Allowed(action, from, ApplicationStatus.Draft),
+            // 撤回: possible until the 推荐单位 has recommended it, and only while it could be submitted again
+            (ApplicationStatus.Submitted, ApplicationAction.Withdraw) => now >= call.Deadline
+                ? new Decision.Refused($"申报已于{ChinaTime.Describe(call.Deadline)}截止，撤回后将不能再提交，因此不能撤回")
+                : new Decision.Allowed(action, from, ApplicationStatus.Draft),
             (ApplicationStatus.Submitted, ApplicationAction.Recommend) => now >= call.RecommendationDeadline
                 ? new Decision.Refused($"推荐已于{ChinaTime.Describe(call.RecommendationDeadline)}截止，不能再推荐")
                 : new Decision.Allowed(action, from, ApplicationStatus.Recommended),

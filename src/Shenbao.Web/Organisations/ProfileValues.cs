@@ -11,13 +11,7 @@ namespace Shenbao.Web.Organisations;
 /// </summary>
 public static class ProfileValues
 {
-    public static decimal? Number(string? text)
-    {
-        var plain = text?.Trim().Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
-        return !string.IsNullOrEmpty(plain) && decimal.TryParse(plain, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : null;
-    }
+    public static decimal? Number(string? text) => Money.Parse(text);
 
     public static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

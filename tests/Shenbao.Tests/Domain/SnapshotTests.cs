@@ -12,7 +12,7 @@ public sealed class SnapshotTests
     private static readonly FileRef Proof = new("proof:finance", "审计报告.pdf", new string('b', 64), 5678);
 
     private static Snapshot Take(string form = """{"project.title":"标题","application.field":"量子信息"}""", params FileRef[] files) =>
-        Snapshot.Take("HENGYANG-2025-00001-1", new DateTimeOffset(2025, 6, 20, 9, 30, 15, 123, TimeSpan.FromHours(8)).AddTicks(4567),
+        Snapshot.Take("HENGYANG-2025-00001-1", "HENGYANG-2025-00001", "user-1", new DateTimeOffset(2025, 6, 20, 9, 30, 15, 123, TimeSpan.FromHours(8)).AddTicks(4567),
             "hengyang-2025", "2025.1", new DateOnly(2025, 6, 20),
             JsonNode.Parse("""{"asOf":"2025-06-20","applicant":{"kind":"enterprise","creditCode":"91430408MA7B2C3D4Y"},"application":{"category":"key-rd"}}""")!.AsObject(),
             JsonSerializer.Deserialize<Dictionary<string, string>>(form)!, new Dictionary<string, string> { ["field-in-list"] = "新兴产业" },

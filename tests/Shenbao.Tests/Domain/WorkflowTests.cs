@@ -129,10 +129,15 @@ public sealed class WorkflowTests
         if (!allowed) Assert.Contains("推荐已于", ((Decision.Refused)decision).Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Withdrawal_does_not_depend_on_the_deadline()
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(0, false)]
+    public void Withdrawal_closes_with_the_deadline_for_it_could_not_be_submitted_again(long ticks, bool allowed)
     {
-        Assert.IsType<Decision.Allowed>(Workflow.Decide(ApplicationStatus.Submitted, ApplicationAction.Withdraw, ActorRole.OrgAdmin, Call.RecommendationDeadline.AddDays(1), Call));
+        var decision = Workflow.Decide(ApplicationStatus.Submitted, ApplicationAction.Withdraw, ActorRole.OrgAdmin, Call.Deadline.AddTicks(ticks), Call);
+
+        Assert.Equal(allowed, decision is Decision.Allowed);
+        if (!allowed) Assert.Equal("申报已于2025年7月1日 00:00截止，撤回后将不能再提交，因此不能撤回", ((Decision.Refused)decision).Reason);
     }
 
     [Fact]

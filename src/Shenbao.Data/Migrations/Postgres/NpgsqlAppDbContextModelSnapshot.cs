@@ -418,6 +418,9 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GuideId")
+                        .IsUnique();
+
                     b.ToTable("Calls");
                 });
 
@@ -505,6 +508,11 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.Property<int>("ApplicationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date");

@@ -401,6 +401,9 @@ namespace Shenbao.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GuideId")
+                        .IsUnique();
+
                     b.ToTable("Calls");
                 });
 
@@ -484,6 +487,11 @@ namespace Shenbao.Data.Migrations.Sqlite
 
                     b.Property<int>("ApplicationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");

@@ -22,8 +22,9 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, TimePro
     public async Task<IActionResult> OnGetAsync(int id, bool submitted, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
-        Submitted = submitted && application.Status == ApplicationStatus.Submitted;
         await ShowAsync(application, ct);
+        // the banner after the redirect from 提交, while what it announces stands
+        Submitted = submitted && Workspace!.Snapshot is not null;
         return Page();
     }
 

@@ -112,9 +112,11 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
 
         if (EditRefusal(application) is { } refusal)
             return Refuse(await workspaces.ShowAsync(application, ct), refusal);
-        db.Entry(application).Property(a => a.Version).OriginalValue = Version;
-        application.Version = Version + 1;
-        application.SetForm(values, JsonSerializer.Serialize(values, CheckJson.Options));
+        // the page must show the version just checked; the UPDATE then finds that version or nothing (a submission since)
+        if (Version != application.Version)
+            return Refuse(await workspaces.CheckAsync(application, ct), "此申报书已被他人修改，您刚才的修改没有保存。请刷新页面，在最新内容上重新填写。");
+        application.Version++;
+        application.SetForm(values);
         application.JustificationsJson = JsonSerializer.Serialize(justifications, CheckJson.Options);
         application.UpdatedAt = clock.GetUtcNow();
         try

@@ -32,6 +32,9 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProv
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // one organisation's submissions one at a time: the 限报 quota counts its other lodged applications, and two
+        // submitted at once must not both count the other as not yet lodged (PostgreSQL holds this row lock to commit)
+        await db.Organisations.Where(o => o.Id == User.OrganisationId()).ExecuteUpdateAsync(s => s.SetProperty(o => o.Version, o => o.Version), ct);
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         var now = clock.GetUtcNow();
         // already submitted (by a click a moment ago, or by someone else): the receipt is on the details page
@@ -59,7 +62,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProv
             return RedirectToPage("Details", new { id });
         }
 
-        var stored = SubmissionSnapshot.From(await SnapshotAsync(Workspace, receipt, now, ct), User.UserId());
+        var stored = SubmissionSnapshot.From(await SnapshotAsync(Workspace, receipt, now, ct));
         application.ContentHash = stored.Hash;
         application.Snapshots.Add(stored);
         application.Events.Add(ApplicationEvent.Of(step, User.UserId(), User.Role(), User.DisplayName(), now, $"回执号 {receipt}"));
@@ -83,7 +86,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProv
             .ToListAsync(ct);
         var files = application.Attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
         var request = workspace.Request!;
-        return Snapshot.Take(receipt, now, workspace.Guide.Id, workspace.Guide.Version, request.AsOf, RequestWriter.Write(request), workspace.Values,
+        return Snapshot.Take(receipt, application.Number, User.UserId(), now, workspace.Guide.Id, workspace.Guide.Version, request.AsOf, RequestWriter.Write(request), workspace.Values,
             workspace.Justifications, workspace.Verdict.Rules, files);
     }
 

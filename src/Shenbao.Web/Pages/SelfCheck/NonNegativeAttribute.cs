@@ -28,9 +28,5 @@ public sealed class NonNegativeAttribute : ValidationAttribute
     }
 
     /// <summary>The figure as typed, thousands separators (, or ，) allowed; null when empty or unreadable.</summary>
-    public static decimal? Parse(string? text) =>
-        decimal.TryParse(text?.Trim().Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal),
-            NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : null;
+    public static decimal? Parse(string? text) => Shenbao.Domain.Requests.Money.Parse(text);
 }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Shenbao.Data.Migrations.Postgres
+namespace Shenbao.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class FrozenSubmissionsWorkflowListing : Migration
@@ -19,14 +18,14 @@ namespace Shenbao.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "ApplicationsNumbered",
                 table: "Calls",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "District",
                 table: "Applications",
-                type: "character varying(50)",
+                type: "TEXT",
                 maxLength: 50,
                 nullable: false,
                 defaultValue: "");
@@ -34,14 +33,14 @@ namespace Shenbao.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "LeaderName",
                 table: "Applications",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Number",
                 table: "Applications",
-                type: "character varying(60)",
+                type: "TEXT",
                 maxLength: 60,
                 nullable: false,
                 defaultValue: "");
@@ -49,14 +48,14 @@ namespace Shenbao.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "PlatformId",
                 table: "Applications",
-                type: "character varying(50)",
+                type: "TEXT",
                 maxLength: 50,
                 nullable: true);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<double>(
                 name: "RequestedFunding",
                 table: "Applications",
-                type: "numeric(18,2)",
+                type: "REAL",
                 precision: 18,
                 scale: 2,
                 nullable: true);
@@ -64,21 +63,21 @@ namespace Shenbao.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "SupportField",
                 table: "Applications",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Title",
                 table: "Applications",
-                type: "character varying(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: true);
 
-            migrationBuilder.AddColumn<decimal>(
+            migrationBuilder.AddColumn<double>(
                 name: "TotalBudget",
                 table: "Applications",
-                type: "numeric(18,2)",
+                type: "REAL",
                 precision: 18,
                 scale: 2,
                 nullable: true);
@@ -86,7 +85,7 @@ namespace Shenbao.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "Role",
                 table: "ApplicationEvents",
-                type: "character varying(30)",
+                type: "TEXT",
                 maxLength: 30,
                 nullable: false,
                 defaultValue: "");
@@ -94,42 +93,50 @@ namespace Shenbao.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "UserId",
                 table: "ApplicationEvents",
-                type: "character varying(450)",
+                type: "TEXT",
                 maxLength: 450,
                 nullable: false,
                 defaultValue: "");
 
-            // rows written before this migration: events named by their action, not a Chinese label, with the
-            // creator as actor (every earlier event was the creator's); numbers from the ids, so later ones continue
-            // after them; the list columns from the stored form (budgets are filled by the next save)
+            // rows written before this migration: events named by their action, not a Chinese label, each with the
+            // person of the application's organisation whose name it bears (else its creator) and that person's role;
+            // numbers from the ids, so the call's count continues after them; the list columns from the stored form
+            // (a budget that is not a plain figure stays empty). Submissions made before it have no snapshot: their
+            // pages say so rather than judge them again.
             migrationBuilder.Sql(@"UPDATE ""ApplicationEvents"" SET ""Action"" = CASE ""Action"" WHEN '创建' THEN 'Create' WHEN '提交' THEN 'Submit' WHEN '撤回' THEN 'Withdraw' WHEN '推荐' THEN 'Recommend' ELSE ""Action"" END;
-UPDATE ""ApplicationEvents"" SET ""UserId"" = COALESCE((SELECT ""CreatedById"" FROM ""Applications"" WHERE ""Applications"".""Id"" = ""ApplicationEvents"".""ApplicationId""), '');
-UPDATE ""ApplicationEvents"" SET ""Role"" = COALESCE((SELECT r.""Name"" FROM ""AspNetUserRoles"" ur JOIN ""AspNetRoles"" r ON r.""Id"" = ur.""RoleId"" WHERE ur.""UserId"" = ""ApplicationEvents"".""UserId"" LIMIT 1), 'ProjectLeader');
+UPDATE ""ApplicationEvents"" SET ""UserId"" = COALESCE(
+    (SELECT u.""Id"" FROM ""AspNetUsers"" u JOIN ""Applications"" a ON a.""Id"" = ""ApplicationEvents"".""ApplicationId""
+     WHERE u.""DisplayName"" = ""ApplicationEvents"".""UserName"" AND u.""OrganisationId"" = a.""OrganisationId"" ORDER BY u.""Id"" LIMIT 1),
+    (SELECT ""CreatedById"" FROM ""Applications"" WHERE ""Applications"".""Id"" = ""ApplicationEvents"".""ApplicationId""), '');
+UPDATE ""ApplicationEvents"" SET ""Role"" = COALESCE((SELECT r.""Name"" FROM ""AspNetUserRoles"" ur JOIN ""AspNetRoles"" r ON r.""Id"" = ur.""RoleId"" WHERE ur.""UserId"" = ""ApplicationEvents"".""UserId"" ORDER BY r.""Name"" LIMIT 1), 'ProjectLeader');
 UPDATE ""Calls"" SET ""ApplicationsNumbered"" = COALESCE((SELECT MAX(""Id"") FROM ""Applications"" WHERE ""Applications"".""CallId"" = ""Calls"".""Id""), 0);
 UPDATE ""Applications"" SET ""District"" = (SELECT ""District"" FROM ""Organisations"" WHERE ""Organisations"".""Id"" = ""Applications"".""OrganisationId"");
-UPDATE ""Applications"" SET ""Number"" = upper((SELECT ""GuideId"" FROM ""Calls"" WHERE ""Calls"".""Id"" = ""Applications"".""CallId"")) || '-' || lpad(""Id""::text, 5, '0');
-UPDATE ""Applications"" SET ""Title"" = substr(""FormJson""::jsonb ->> 'project.title', 1, 300), ""SupportField"" = substr(""FormJson""::jsonb ->> 'application.field', 1, 100), ""LeaderName"" = substr(""FormJson""::jsonb ->> 'application.leader.name', 1, 100), ""PlatformId"" = substr(""FormJson""::jsonb ->> 'application.platformId', 1, 50);");
+UPDATE ""Applications"" SET ""Number"" = upper((SELECT ""GuideId"" FROM ""Calls"" WHERE ""Calls"".""Id"" = ""Applications"".""CallId"")) || '-' || printf('%05d', ""Id"");
+UPDATE ""Applications"" SET ""Title"" = substr(json_extract(""FormJson"", '$.""project.title""'), 1, 300), ""SupportField"" = substr(json_extract(""FormJson"", '$.""application.field""'), 1, 100), ""LeaderName"" = substr(json_extract(""FormJson"", '$.""application.leader.name""'), 1, 100), ""PlatformId"" = substr(json_extract(""FormJson"", '$.""application.platformId""'), 1, 50);
+UPDATE ""Applications"" SET ""TotalBudget"" = CAST(replace(replace(json_extract(""FormJson"", '$.""narrative.budget.total""'), ',', ''), '，', '') AS REAL) WHERE replace(replace(json_extract(""FormJson"", '$.""narrative.budget.total""'), ',', ''), '，', '') GLOB '[0-9]*' AND replace(replace(json_extract(""FormJson"", '$.""narrative.budget.total""'), ',', ''), '，', '') NOT GLOB '*[^0-9.]*' AND length(replace(replace(json_extract(""FormJson"", '$.""narrative.budget.total""'), ',', ''), '，', '')) <= 19 AND length(replace(replace(json_extract(""FormJson"", '$.""narrative.budget.total""'), ',', ''), '，', '')) - length(replace(replace(replace(json_extract(""FormJson"", '$.""narrative.budget.total""'), ',', ''), '，', ''), '.', '')) <= 1;
+UPDATE ""Applications"" SET ""RequestedFunding"" = CAST(replace(replace(json_extract(""FormJson"", '$.""narrative.budget.requested""'), ',', ''), '，', '') AS REAL) WHERE replace(replace(json_extract(""FormJson"", '$.""narrative.budget.requested""'), ',', ''), '，', '') GLOB '[0-9]*' AND replace(replace(json_extract(""FormJson"", '$.""narrative.budget.requested""'), ',', ''), '，', '') NOT GLOB '*[^0-9.]*' AND length(replace(replace(json_extract(""FormJson"", '$.""narrative.budget.requested""'), ',', ''), '，', '')) <= 19 AND length(replace(replace(json_extract(""FormJson"", '$.""narrative.budget.requested""'), ',', ''), '，', '')) - length(replace(replace(replace(json_extract(""FormJson"", '$.""narrative.budget.requested""'), ',', ''), '，', ''), '.', '')) <= 1;");
 
             migrationBuilder.CreateTable(
                 name: "Snapshots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
-                    ReceiptNo = table.Column<string>(type: "character varying(70)", maxLength: 70, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    GuideId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    GuideVersion = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
-                    Facts = table.Column<string>(type: "text", nullable: false),
-                    Form = table.Column<string>(type: "text", nullable: false),
-                    Justifications = table.Column<string>(type: "text", nullable: false),
-                    Results = table.Column<string>(type: "text", nullable: false),
-                    Files = table.Column<string>(type: "text", nullable: false),
-                    Manifest = table.Column<string>(type: "text", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceiptNo = table.Column<string>(type: "TEXT", maxLength: 70, nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    GuideId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GuideVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", nullable: false),
+                    Form = table.Column<string>(type: "TEXT", nullable: false),
+                    Justifications = table.Column<string>(type: "TEXT", nullable: false),
+                    Results = table.Column<string>(type: "TEXT", nullable: false),
+                    Files = table.Column<string>(type: "TEXT", nullable: false),
+                    Manifest = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,6 +148,12 @@ UPDATE ""Applications"" SET ""Title"" = substr(""FormJson""::jsonb ->> 'project.
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_GuideId",
+                table: "Calls",
+                column: "GuideId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_CallId_District_Status",
@@ -205,6 +218,10 @@ UPDATE ""Applications"" SET ""Title"" = substr(""FormJson""::jsonb ->> 'project.
         {
             migrationBuilder.DropTable(
                 name: "Snapshots");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Calls_GuideId",
+                table: "Calls");
 
             migrationBuilder.DropIndex(
                 name: "IX_Applications_CallId_District_Status",

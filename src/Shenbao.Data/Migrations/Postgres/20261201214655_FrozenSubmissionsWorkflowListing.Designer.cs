@@ -12,7 +12,7 @@ using Shenbao.Data;
 namespace Shenbao.Data.Migrations.Postgres
 {
     [DbContext(typeof(NpgsqlAppDbContext))]
-    [Migration("20261201210149_FrozenSubmissionsWorkflowListing")]
+    [Migration("20261201214655_FrozenSubmissionsWorkflowListing")]
     partial class FrozenSubmissionsWorkflowListing
     {
         /// <inheritdoc />
@@ -421,6 +421,9 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GuideId")
+                        .IsUnique();
+
                     b.ToTable("Calls");
                 });
 
@@ -508,6 +511,11 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.Property<int>("ApplicationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date");

@@ -11,7 +11,7 @@ using Shenbao.Data;
 namespace Shenbao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201210142_FrozenSubmissionsWorkflowListing")]
+    [Migration("20261201214645_FrozenSubmissionsWorkflowListing")]
     partial class FrozenSubmissionsWorkflowListing
     {
         /// <inheritdoc />
@@ -404,6 +404,9 @@ namespace Shenbao.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GuideId")
+                        .IsUnique();
+
                     b.ToTable("Calls");
                 });
 
@@ -487,6 +490,11 @@ namespace Shenbao.Data.Migrations.Sqlite
 
                     b.Property<int>("ApplicationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");

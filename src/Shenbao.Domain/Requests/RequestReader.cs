@@ -61,24 +61,42 @@ public static class RequestReader
 
     /// <summary>
     /// The line of the first string or name whose \u escapes leave half a surrogate pair: valid JSON, but no text,
-    /// and GetString() throws on it. Null when there is none.
+    /// and reading it as a string would throw. Null when there is none.
     /// </summary>
     private static int? LoneSurrogate(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         while (reader.Read())
-        {
-            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
-            try
-            {
-                reader.GetString();
-            }
-            catch (InvalidOperationException)
-            {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && HalfAPair(reader.ValueSpan))
                 return json[..(int)reader.TokenStartIndex].Count((byte)'\n') + 1;
-            }
-        }
         return null;
+    }
+
+    /// <summary>Whether the escapes of a raw JSON string hold a high surrogate not followed by a low one, or a low one alone.</summary>
+    private static bool HalfAPair(ReadOnlySpan<byte> raw)
+    {
+        var awaitingLow = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != (byte)'\\')
+            {
+                if (awaitingLow) return true;
+                continue;
+            }
+            // the reader has checked every escape: \uXXXX has four hex digits, any other is one character
+            if (raw[i + 1] != (byte)'u')
+            {
+                if (awaitingLow) return true;
+                i++;
+                continue;
+            }
+            if (!System.Buffers.Text.Utf8Parser.TryParse(raw.Slice(i + 2, 4), out ushort code, out _, 'X')) return false;
+            var (high, low) = (code is >= 0xD800 and <= 0xDBFF, code is >= 0xDC00 and <= 0xDFFF);
+            if (awaitingLow != low) return true;
+            awaitingLow = high;
+            i += 5;
+        }
+        return awaitingLow;
     }
 
     public static ReadResult Read(JsonElement root, Guide guide, DateOnly today)

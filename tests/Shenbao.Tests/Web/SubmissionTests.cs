@@ -58,12 +58,15 @@ public sealed class SubmissionTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    /// <summary>A complete draft. Each platform takes two applications a call (限报2项): earlier tests' submissions are set back to drafts.</summary>
+    /// <summary>A complete draft. Each platform takes two applications a call (限报2项): earlier tests' submissions are withdrawn first, as their applicant would.</summary>
     private async Task<(Browser Browser, int Id)> SubmittableAsync()
     {
+        List<int> lodged;
         await using (var db = app.Db())
-            await db.Applications.Where(a => a.PlatformId == "lab" && a.Status != ApplicationStatus.Draft)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Draft));
+            lodged = await db.Applications.Where(a => a.PlatformId == "lab" && a.Status == ApplicationStatus.Submitted).Select(a => a.Id).ToListAsync();
+        var hynu = await Browser.For(app).SignInAsync("hynu-admin");
+        foreach (var other in lodged)
+            Assert.Equal(HttpStatusCode.Redirect, (await hynu.SubmitAsync(await hynu.GetAsync($"/Applications/Details/{other}"), new Dictionary<string, string>(), "form[action*=Withdraw]")).Status);
         var (browser, id) = await DraftAsync();
         await UploadAsync(browser, id, "platform-approval", "平台批复.pdf", Approval);
         await UploadAsync(browser, id, "recommendation-letter", "推荐函.pdf", Letter);
@@ -262,6 +265,36 @@ public sealed class SubmissionTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         var list = await browser.GetAsync("/Applications");
         Assert.Contains("改过的标题", list.Text, StringComparison.Ordinal);
         Assert.Contains(Stored(id).Number, list.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_budget_too_large_for_its_column_is_kept_in_the_form_and_left_out_of_the_list()
+    {
+        var (_, id) = await DraftAsync(new Dictionary<string, string>(BasicForm) { ["F[narrative__budget__total]"] = "99999999999999999999" });
+
+        var application = Stored(id);
+        Assert.Null(application.TotalBudget);
+        Assert.Contains("99999999999999999999", application.FormJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edit_that_names_another_version_than_the_one_checked_is_refused()
+    {
+        var (browser, id) = await DraftAsync();
+        var page = await browser.GetAsync($"/Applications/Edit/{id}");
+        var version = Stored(id).Version;
+
+        // a version ahead of the stored one (as a submission landing in between would make it) must not pass
+        var panel = await browser.PostAsync($"/Applications/Edit/{id}?handler=Autosave", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browser.Token(page),
+            ["Version"] = (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["F[project__title]"] = "越过版本的修改",
+        });
+
+        Assert.Contains("此申报书已被他人修改", panel.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("越过版本的修改", Stored(id).FormJson, StringComparison.Ordinal);
+        Assert.Equal(version, Stored(id).Version);
     }
 
     [Fact]

@@ -126,7 +126,8 @@ public sealed class DeclaredFactApp : ShenbaoApp
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) Directory.Delete(guides, recursive: true);
+        // the factory is disposed both ways (Dispose and DisposeAsync): the folder goes the first time
+        if (disposing && Directory.Exists(guides)) Directory.Delete(guides, recursive: true);
     }
 }
 

@@ -186,3 +186,18 @@ public sealed class DeclaredFactTests(DeclaredFactApp app) : IClassFixture<Decla
         return db.Organisations.AsNoTracking().Single(o => o.Name == "衡阳师范学院").ProfileJson;
     }
 }
+
+public sealed class ProfileLabelTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
+{
+    /// <summary>The profile's inputs that hold one fact as the catalogue words it take its label, and their messages use it.</summary>
+    [Fact]
+    public async Task The_profile_labels_its_facts_with_the_catalogue_s_words()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var page = await browser.GetAsync("/Organisation/Profile");
+
+        Assert.Equal(FactCatalog.Standard.Get("applicant.employees").Label, page.Document.QuerySelector("label[for='Input_Employees']")!.TextContent.Trim());
+        var refused = await browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.Employees"] = "很多" }, "#profile");
+        Assert.Equal($"{FactCatalog.Standard.Get("applicant.employees").Label}应为数字，如 21,000,000", refused.Document.QuerySelector("[data-valmsg-for='Input.Employees']")!.TextContent.Trim());
+    }
+}

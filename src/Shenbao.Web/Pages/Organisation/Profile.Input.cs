@@ -13,7 +13,7 @@ public sealed partial class ProfileModel
         public int Version { get; set; }
 
         [NumberText(WholeNumber = true)]
-        [Display(Name = "职工总数")]
+        [FactLabel("applicant.employees")]
         public string? Employees { get; set; }
 
         [Display(Name = "具有独立法人资格（分支机构不勾选）")]
@@ -37,7 +37,7 @@ public sealed partial class ProfileModel
         public Dictionary<string, string?> Declared { get; set; } = [];
 
         [RegularExpression("^(true|false)?$", ErrorMessage = "请选择是否存在知识产权纠纷")]
-        [Display(Name = "是否存在知识产权纠纷")]
+        [FactLabel("applicant.ipDispute")]
         public string? IpDispute { get; set; }
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -87,10 +87,10 @@ public sealed partial class ProfileModel
         [Range(1000, 9999, ErrorMessage = "年度无效")]
         public int Year { get; set; }
 
-        [NumberText, Display(Name = "产值")] public string? Output { get; set; }
-        [NumberText, Display(Name = "营业收入")] public string? Revenue { get; set; }
-        [NumberText, Display(Name = "实缴税费")] public string? Tax { get; set; }
-        [NumberText, Display(Name = "资产总额")] public string? Assets { get; set; }
+        [NumberText, FactLabel("applicant.finance.output")] public string? Output { get; set; }
+        [NumberText, FactLabel("applicant.finance.revenue")] public string? Revenue { get; set; }
+        [NumberText, FactLabel("applicant.finance.tax")] public string? Tax { get; set; }
+        [NumberText, FactLabel("applicant.finance.assets")] public string? Assets { get; set; }
     }
 
     public sealed class YearAmountInput
@@ -98,7 +98,7 @@ public sealed partial class ProfileModel
         [Range(1000, 9999, ErrorMessage = "年度无效")]
         public int Year { get; set; }
 
-        [NumberText, Display(Name = "产学研合作支出")] public string? Amount { get; set; }
+        [NumberText, FactLabel("applicant.iurSpending")] public string? Amount { get; set; }
     }
 
     public sealed class PlatformInput : IValidatableObject

@@ -50,7 +50,7 @@ if command -v pg_virtualenv >/dev/null 2>&1; then
       --logger "trx;LogFileName=Shenbao.Tests.Postgres.trx" --logger "console;verbosity=minimal" --results-directory "$results"' || { status=1; runs_failed=$((runs_failed + 1)); }
 else
   echo "pg_virtualenv (postgresql-common) is missing: install postgresql, or run ./test.sh as root so it can" >&2
-  status=1
+  status=1; runs_failed=$((runs_failed + 1))
 fi
 
 # --- the benchmark's equivalence check: hand-written evaluator == engine (== RulesEngine on outcomes) ---

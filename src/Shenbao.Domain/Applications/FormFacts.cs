@@ -134,6 +134,11 @@ public static class FormFacts
                     case var number when fact.Type == FactType.WholeNumber && number != decimal.Truncate(number.Value):
                         errors.Add(new(path, "应为整数"));
                         return null;
+                    case > int.MaxValue when fact.Type == FactType.WholeNumber:
+                        errors.Add(new(path, $"数值过大，应不超过 {int.MaxValue.ToString("N0", CultureInfo.InvariantCulture)}"));
+                        return null;
+                    case var number when fact.Type == FactType.WholeNumber:
+                        return decimal.Truncate(number.Value);   // "12.0" is 12, written and read back as a whole number
                     case var number:
                         return number.Value;
                 }

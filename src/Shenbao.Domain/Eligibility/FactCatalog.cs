@@ -74,6 +74,16 @@ public sealed class FactCatalog
         {
             if (byPath.ContainsKey(fact.Path) || more.Count(f => f.Path == fact.Path) > 1)
                 throw new ArgumentException($"The fact '{fact.Path}' is declared twice.", nameof(more));
+            // a declared value lives at its own path: never inside another fact's object or list, nor holding one
+            bool Overlaps(string other) => fact.Path.StartsWith(other + ".", StringComparison.Ordinal) || other.StartsWith(fact.Path + ".", StringComparison.Ordinal);
+            if (All.Concat(more).Select(f => f.Path).Where(p => p != fact.Path).FirstOrDefault(Overlaps) is { } overlapped)
+                throw new ArgumentException($"The fact '{fact.Path}' overlaps '{overlapped}': a declared fact needs a path of its own.", nameof(more));
+            // nor inside the objects and lists that hold per-year figures or records, whose keys are years and items
+            string Root(string path) => string.Join('.', path.Split('.').Take(2));
+            if (All.FirstOrDefault(f => f.Type is FactType.PerYear or FactType.Records && Root(f.Path) == Root(fact.Path)) is { } container)
+                throw new ArgumentException($"The fact '{fact.Path}' lies inside '{Root(container.Path)}', which holds {container.Label}.", nameof(more));
+            if (fact.Path.Contains("__", StringComparison.Ordinal) || fact.Path.Split('.').Any(p => p.Length == 0))
+                throw new ArgumentException($"The path '{fact.Path}' is not a dotted path of names.", nameof(more));
             if (fact.Type is not (FactType.Flag or FactType.Amount or FactType.WholeNumber or FactType.Text or FactType.Word or FactType.Date))
                 throw new ArgumentException($"The fact '{fact.Path}' is of type {fact.Type}: a declared fact holds one value.", nameof(more));
             if (fact.Type == FactType.Word && fact.Words is null)

@@ -201,3 +201,29 @@ public sealed class ProfileLabelTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.Equal($"{FactCatalog.Standard.Get("applicant.employees").Label}应为数字，如 21,000,000", refused.Document.QuerySelector("[data-valmsg-for='Input.Employees']")!.TextContent.Trim());
     }
 }
+
+public sealed class DeclaredFactCatalogTests
+{
+    [Theory]
+    [InlineData("applicant.highTech")]               // would hold the contract's object
+    [InlineData("applicant.employees.part")]         // would live inside the contract's number
+    [InlineData("applicant.finance.rank")]           // would sit among the fiscal years
+    [InlineData("applicant.platforms.count")]        // would sit inside the list of platforms
+    [InlineData("applicant.rd__staff")]              // would read as another path in a form's input name
+    [InlineData("applicant..staff")]
+    public void A_declared_fact_needs_a_path_of_its_own(string path)
+    {
+        Assert.Throws<ArgumentException>(() => FactCatalog.Standard.With(new FactDefinition(path, "某项", FactType.Flag, FilledIn.Profile, Group: "basics")));
+    }
+
+    [Fact]
+    public void A_whole_number_typed_with_a_point_is_kept_as_a_whole_number_and_one_beyond_range_is_refused()
+    {
+        var fact = DeclaredFacts.Catalog.Get("applicant.rdStaff");
+        var errors = new List<InputError>();
+
+        Assert.Equal("12", ((decimal)Shenbao.Domain.Applications.FormFacts.Parse(fact, "12.0", errors)!).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(Shenbao.Domain.Applications.FormFacts.Parse(fact, "3000000000", errors));
+        Assert.StartsWith("数值过大", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+}

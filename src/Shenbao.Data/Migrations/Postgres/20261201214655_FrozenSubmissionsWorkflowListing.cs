@@ -114,8 +114,8 @@ UPDATE ""Calls"" SET ""ApplicationsNumbered"" = COALESCE((SELECT MAX(""Id"") FRO
 UPDATE ""Applications"" SET ""District"" = (SELECT ""District"" FROM ""Organisations"" WHERE ""Organisations"".""Id"" = ""Applications"".""OrganisationId"");
 UPDATE ""Applications"" SET ""Number"" = upper((SELECT ""GuideId"" FROM ""Calls"" WHERE ""Calls"".""Id"" = ""Applications"".""CallId"")) || '-' || lpad(""Id""::text, greatest(5, length(""Id""::text)), '0');
 UPDATE ""Applications"" SET ""Title"" = substr(""FormJson""::jsonb ->> 'project.title', 1, 300), ""SupportField"" = substr(""FormJson""::jsonb ->> 'application.field', 1, 100), ""LeaderName"" = substr(""FormJson""::jsonb ->> 'application.leader.name', 1, 100), ""PlatformId"" = substr(""FormJson""::jsonb ->> 'application.platformId', 1, 50);
-UPDATE ""Applications"" SET ""TotalBudget"" = (replace(replace(""FormJson""::jsonb ->> 'narrative.budget.total', ',', ''), '，', ''))::numeric(18,2) WHERE replace(replace(""FormJson""::jsonb ->> 'narrative.budget.total', ',', ''), '，', '') ~ '^[0-9]{1,16}(\.[0-9]+)?$';
-UPDATE ""Applications"" SET ""RequestedFunding"" = (replace(replace(""FormJson""::jsonb ->> 'narrative.budget.requested', ',', ''), '，', ''))::numeric(18,2) WHERE replace(replace(""FormJson""::jsonb ->> 'narrative.budget.requested', ',', ''), '，', '') ~ '^[0-9]{1,16}(\.[0-9]+)?$';");
+UPDATE ""Applications"" SET ""TotalBudget"" = (btrim(replace(replace(""FormJson""::jsonb ->> 'narrative.budget.total', ',', ''), '，', '')))::numeric(18,2) WHERE btrim(replace(replace(""FormJson""::jsonb ->> 'narrative.budget.total', ',', ''), '，', '')) ~ '^[0-9]{1,16}(\.[0-9]{1,2})?$';
+UPDATE ""Applications"" SET ""RequestedFunding"" = (btrim(replace(replace(""FormJson""::jsonb ->> 'narrative.budget.requested', ',', ''), '，', '')))::numeric(18,2) WHERE btrim(replace(replace(""FormJson""::jsonb ->> 'narrative.budget.requested', ',', ''), '，', '')) ~ '^[0-9]{1,16}(\.[0-9]{1,2})?$';");
 
             migrationBuilder.CreateTable(
                 name: "Snapshots",

@@ -48,9 +48,9 @@ public sealed class FinderModel(AppDbContext db, GuideCatalog guides, Districts 
     }
 
     /// <summary>What a person must fill in the application for a rule: the labels of the application facts it reads.</summary>
-    public static string Needs(GuideRule rule) => string.Join("、", rule.Reads
+    public static string Needs(GuideRule rule, FactCatalog facts) => string.Join("、", rule.Reads
         .Where(f => f.StartsWith("application.", StringComparison.Ordinal) || f.StartsWith("context.", StringComparison.Ordinal))
-        .Select(f => Facts.All.TryGetValue(f, out var fact) ? fact.Label : f)
+        .Select(f => facts.Find(f)?.Label ?? f)
         .Distinct());
 
     public static (string Text, string Css) Badge(Outcome outcome) => outcome switch

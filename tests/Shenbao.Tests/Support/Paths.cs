@@ -9,12 +9,9 @@ public static class Paths
 
     /// <summary>
     /// The specification's examples (requests with their expected conclusions), copied into the repository so that
-    /// the tests stand on it alone; <see cref="SpecExamples"/> is where they come from.
+    /// the tests stand on it alone.
     /// </summary>
     public static string Examples { get; } = Path.Combine(Root, "tests", "Shenbao.Tests", "Examples");
-
-    /// <summary>shared/spec/examples beside the repository, when it is there (the specification, not a test dependency).</summary>
-    public static string SpecExamples { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared", "spec", "examples"));
 
     private static string FindRoot()
     {

@@ -207,7 +207,7 @@ public static class DemoData
             form, attachments.Select(a => a.Purpose), 0, asOf);
         var receipt = Submission.ReceiptNo(application.Number, 1);
         var files = attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
-        var snapshot = Snapshot.Take(receipt, application.Number, by.Id, at, guide.Id, guide.Version, asOf, RequestWriter.Write(judgement.Request), form, new Dictionary<string, string>(), judgement.Verdict.Rules, files);
+        var snapshot = Snapshot.Take(receipt, application.Number, by.Id, at, guide, judgement, form, new Dictionary<string, string>(), files);
         var stored = SubmissionSnapshot.From(snapshot);
         application.Status = step.To;
         application.SubmittedAt = at;

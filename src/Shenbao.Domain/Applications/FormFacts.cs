@@ -24,13 +24,6 @@ public static class FormFacts
         IEnumerable<string> attachmentTypes, IReadOnlyList<Platform>? platforms)
     {
         ArgumentNullException.ThrowIfNull(guide);
-        return Read(guide.Facts, category, values, attachmentTypes, platforms);
-    }
-
-    public static Result Read(FactCatalog catalog, Category category, IReadOnlyDictionary<string, string> values,
-        IEnumerable<string> attachmentTypes, IReadOnlyList<Platform>? platforms)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(values);
         var errors = new List<InputError>();
@@ -38,7 +31,7 @@ public static class FormFacts
         var read = new Dictionary<string, object>();
         foreach (var field in category.Form.SelectMany(s => s.Fields))
         {
-            if (catalog.Find(field.Path) is not { FilledIn: FilledIn.Form } fact || values.GetValueOrDefault(field.Path)?.Trim() is not { Length: > 0 } text) continue;
+            if (guide.Facts.Find(field.Path) is not { FilledIn: FilledIn.Form } fact || values.GetValueOrDefault(field.Path)?.Trim() is not { Length: > 0 } text) continue;
             typed[field.Path] = text;
             if (Parse(fact, text, errors) is { } value) read[field.Path] = value;
         }
@@ -100,7 +93,7 @@ public static class FormFacts
             Achievement = Typed("application.achievement.") ? new Achievement(academic, total) : null,
             Attachments = types.Count > 0 ? types : null,
         };
-        var declared = read.Where(p => catalog.IsDeclared(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        var declared = read.Where(p => guide.Facts.IsDeclared(p.Key)).ToDictionary(p => p.Key, p => p.Value);
         return new Result(facts, declared, errors);
     }
 

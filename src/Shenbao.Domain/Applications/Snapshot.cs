@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shenbao.Domain.Eligibility;
+using Shenbao.Domain.Guides;
+using Shenbao.Domain.Requests;
 
 namespace Shenbao.Domain.Applications;
 
@@ -63,13 +65,26 @@ public sealed record Snapshot(
 
     public IReadOnlyList<FileRef> FileRefs => JsonSerializer.Deserialize<List<FileRef>>(Files, CheckJson.Options)!;
 
-    /// <summary>Freezes a submission: each part written once, with sorted keys, so the same content always gives the same text.</summary>
+    /// <summary>
+    /// Freezes a submission as judged: the request the engine read (in the contract's JSON), the date and rules of that
+    /// judgement, under the guide it was made with.
+    /// </summary>
+    public static Snapshot Take(string receiptNo, string applicationNumber, string submittedById, DateTimeOffset submittedAt, Guide guide, Judgement judgement,
+        IReadOnlyDictionary<string, string> form, IReadOnlyDictionary<string, string> justifications, IEnumerable<FileRef> files)
+    {
+        ArgumentNullException.ThrowIfNull(guide);
+        ArgumentNullException.ThrowIfNull(judgement);
+        return Take(receiptNo, applicationNumber, submittedById, submittedAt, guide.Id, guide.Version, judgement.Request.AsOf,
+            RequestWriter.Write(judgement.Request), form, justifications, judgement.Verdict.Rules, files);
+    }
+
+    /// <summary>Freezes a submission: each part written once (form and justifications with sorted keys), so the same content always gives the same text.</summary>
     public static Snapshot Take(string receiptNo, string applicationNumber, string submittedById, DateTimeOffset submittedAt, string guideId, string guideVersion, DateOnly asOf,
         JsonObject facts, IReadOnlyDictionary<string, string> form, IReadOnlyDictionary<string, string> justifications,
         IReadOnlyList<RuleResult> results, IEnumerable<FileRef> files) =>
         // whole milliseconds: what every database keeps of an instant, so the stored time hashes as it was taken
         new(receiptNo, applicationNumber, submittedById, new DateTimeOffset(submittedAt.UtcTicks - submittedAt.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero), guideId, guideVersion, asOf,
-            Canonical(facts)!.ToJsonString(CheckJson.Options),
+            facts.ToJsonString(CheckJson.Options),
             Sorted(form).ToJsonString(CheckJson.Options),
             Sorted(justifications).ToJsonString(CheckJson.Options),
             JsonSerializer.Serialize(results.Select(StoredResult.From), CheckJson.Options),
@@ -142,15 +157,6 @@ public sealed record Snapshot(
         foreach (var (key, value) in values.OrderBy(p => p.Key, StringComparer.Ordinal)) sorted[key] = value;
         return sorted;
     }
-
-    /// <summary>A JSON tree with every object's keys in ordinal order.</summary>
-    private static JsonNode? Canonical(JsonNode? node) => node switch
-    {
-        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
-        JsonArray a => new JsonArray(a.Select(Canonical).ToArray()),
-        null => null,
-        _ => node.DeepClone(),
-    };
 
     /// <summary>A rule result as the snapshot writes it: outcome by its contract word.</summary>
     private sealed record StoredResult(string Id, string Clause, string Outcome, string Message)

@@ -42,11 +42,8 @@ public abstract record Decision
 {
     private Decision() { }
 
-    /// <summary>May go ahead: the status after it, and the step the timeline records (none for an edit, which moves nothing).</summary>
-    public sealed record Allowed(ApplicationAction Action, ApplicationStatus? From, ApplicationStatus To) : Decision
-    {
-        public bool IsStep => Action != ApplicationAction.Edit;
-    }
+    /// <summary>May go ahead: the action, and the status it moves from and to (an edit moves nothing).</summary>
+    public sealed record Allowed(ApplicationAction Action, ApplicationStatus? From, ApplicationStatus To) : Decision;
 
     public sealed record Refused(string Reason) : Decision;
 }

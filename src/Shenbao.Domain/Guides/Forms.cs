@@ -13,9 +13,6 @@ public enum FieldType { Text, Textarea, Money, Count, Date, YesNo, Choice, Membe
 
 public static class FormPaths
 {
-    /// <summary>The request contract's application facts that a form may fill (declared once, with how each is read).</summary>
-    public static IReadOnlySet<string> ApplicationFacts => Applications.FormFacts.Paths;
-
     public static bool IsNarrative(string path) =>
         path.StartsWith("project.", StringComparison.Ordinal) || path.StartsWith("narrative.", StringComparison.Ordinal);
 

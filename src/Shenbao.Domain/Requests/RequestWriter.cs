@@ -18,13 +18,18 @@ public static class RequestWriter
             ("application", Application(request.Application)),
             ("context", Object(("applicationsOnSamePlatform", request.Context.ApplicationsOnSamePlatform))))!;
         foreach (var (path, value) in request.Declared.OrderBy(p => p.Key, StringComparer.Ordinal))
-            Set(root, path, value is DateOnly date ? Date(date) : value);
+            SetAt(root, path, value);
         return root;
     }
 
-    /// <summary>A declared fact's value at its dotted path, creating the objects on the way.</summary>
-    private static void Set(JsonObject root, string path, object? value)
+    /// <summary>
+    /// A declared fact's value (bool, decimal, string, DateOnly) at its dotted path under <paramref name="root"/>, the
+    /// objects on the way created; null removes it.
+    /// </summary>
+    public static void SetAt(JsonObject root, string path, object? value)
     {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(path);
         var parts = path.Split('.');
         var node = root;
         foreach (var part in parts[..^1])
@@ -32,7 +37,8 @@ public static class RequestWriter
             if (node[part] is not JsonObject next) node[part] = next = new JsonObject();
             node = next;
         }
-        node[parts[^1]] = Object(("v", value))!["v"]!.DeepClone();
+        if (Object(("v", value is DateOnly date ? Date(date) : value)) is { } wrapped) node[parts[^1]] = wrapped["v"]!.DeepClone();
+        else node.Remove(parts[^1]);
     }
 
     private static JsonObject Applicant(Applicant a) => Object(

@@ -26,11 +26,14 @@ public sealed record Workspace(
     int Done,
     int Total)
 {
-    /// <summary>The request the engine judged, what a submission freezes. Null for a frozen view.</summary>
-    public EligibilityRequest? Request { get; init; }
+    /// <summary>The check made now, which a submission freezes. Null for a frozen view.</summary>
+    public Judgement? Judgement { get; init; }
 
     /// <summary>The submission this view shows, when it shows one.</summary>
     public SubmissionSnapshot? Snapshot { get; init; }
+
+    /// <summary>The files the shown submission relies on, read once from its snapshot; empty for a draft.</summary>
+    public IReadOnlyList<FileRef> FrozenFiles { get; init; } = [];
 
     public int Percent => Total == 0 ? 100 : Done * 100 / Total;
     public IEnumerable<RuleResult> Warned => Verdict.Rules.Where(r => r.Outcome == Outcome.Warn);
@@ -66,7 +69,7 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
         var others = await OthersOnSamePlatformAsync(application, values.GetValueOrDefault("application.platformId"), ct);
         var judgement = OrganisationFacts.Check(guide, category, application.Organisation, districts, values, types, others, ChinaTime.DateOf(clock.GetUtcNow()));
         var (done, total) = ApplicationDocument.Completeness(category, values, types);
-        return new Workspace(application, guide, category, values, justifications, judgement.Verdict, judgement.Errors, done, total) { Request = judgement.Request };
+        return new Workspace(application, guide, category, values, justifications, judgement.Verdict, judgement.Errors, done, total) { Judgement = judgement };
     }
 
     public Task<Workspace> CheckAsync(Application application, CancellationToken ct) =>
@@ -78,15 +81,24 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
     /// </summary>
     public async Task<Workspace> ShowAsync(Application application, CancellationToken ct)
     {
-        if (!Workflow.Lodged.Contains(application.Status)
-            || await db.Snapshots.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct) is not { } stored)
-            return await CheckAsync(application, ct);
+        if (!Workflow.Lodged.Contains(application.Status)) return await CheckAsync(application, ct);
         var (guide, category) = CategoryOf(application);
+        if (await db.Snapshots.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct) is not { } stored)
+        {
+            // submitted before snapshots were kept: what was judged then is not known, and today's profile must not stand in for it
+            var form = Read(application.FormJson);
+            var (formDone, formTotal) = ApplicationDocument.Completeness(category, form, application.Attachments.Select(a => a.Purpose).Distinct());
+            return new Workspace(application, guide, category, form, Read(application.JustificationsJson), Verdict.From(category.Id, []), [], formDone, formTotal);
+        }
         var snapshot = stored.ToSnapshot();
         var values = snapshot.FormValues;
-        var files = snapshot.FileRefs.Where(f => !f.Purpose.StartsWith(Organisations.ProfileSections.ProofPrefix, StringComparison.Ordinal)).Select(f => f.Purpose).Distinct().ToList();
-        var (done, total) = ApplicationDocument.Completeness(category, values, files);
-        return new Workspace(application, guide, category, values, snapshot.JustificationValues, Verdict.From(category.Id, snapshot.RuleResults), [], done, total) { Snapshot = stored };
+        var files = snapshot.FileRefs;
+        var (done, total) = ApplicationDocument.Completeness(category, values, files.Where(f => !Organisations.ProfileSections.IsProof(f.Purpose)).Select(f => f.Purpose).Distinct());
+        return new Workspace(application, guide, category, values, snapshot.JustificationValues, Verdict.From(category.Id, snapshot.RuleResults), [], done, total)
+        {
+            Snapshot = stored,
+            FrozenFiles = files,
+        };
     }
 
     /// <summary>Other submitted applications of this organisation in the same call that rely on the same platform (限报 quota).</summary>

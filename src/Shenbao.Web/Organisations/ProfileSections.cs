@@ -19,6 +19,9 @@ public static class ProfileSections
 {
     public const string ProofPrefix = "proof:";
 
+    /// <summary>Whether an attachment's purpose is a profile section's proof rather than one of an application's documents.</summary>
+    public static bool IsProof(string purpose) => purpose.StartsWith(ProofPrefix, StringComparison.Ordinal);
+
     public static IReadOnlyList<ProfileSection> All { get; } = FactCatalog.ProfileGroups.Select(g => new ProfileSection(g.Id, g.Title, g.HasProof)).ToList();
 
     public static ProfileSection? Find(string id) => All.FirstOrDefault(s => s.Id == id);

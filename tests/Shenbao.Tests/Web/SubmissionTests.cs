@@ -140,6 +140,24 @@ public sealed class SubmissionTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task A_submission_made_before_snapshots_says_so_instead_of_judging_today_s_profile()
+    {
+        var (browser, id) = await DraftAsync();
+        // as the migration leaves an application submitted before this change: a receipt, and no snapshot
+        await using (var db = app.Db())
+            await db.Applications.Where(a => a.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Status, ApplicationStatus.Submitted).SetProperty(a => a.ReceiptNo, "HENGYANG-2025-000099-1"));
+
+        var page = await browser.GetAsync($"/Applications/Details/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("此申报在系统保存提交记录之前提交（回执号 HENGYANG-2025-000099-1）", page.Text, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#receipt"));
+        Assert.Empty(page.Document.QuerySelectorAll("[data-rule]"));   // no check of today's profile stands in for the one not kept
+        Assert.Contains("功能金属有机框架材料的可控合成", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_attachment_cannot_be_removed_or_added_once_submitted()
     {
         var (browser, id) = await SubmittableAsync();

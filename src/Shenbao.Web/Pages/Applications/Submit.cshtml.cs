@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
 using Shenbao.Domain.Applications;
-using Shenbao.Domain.Requests;
 using Shenbao.Web.Applications;
 using Shenbao.Web.Organisations;
 using Shenbao.Web.Security;
@@ -85,9 +84,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProv
             .Where(a => a.OrganisationId == application.OrganisationId && a.ApplicationId == null && a.Purpose.StartsWith(ProfileSections.ProofPrefix))
             .ToListAsync(ct);
         var files = application.Attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
-        var request = workspace.Request!;
-        return Snapshot.Take(receipt, application.Number, User.UserId(), now, workspace.Guide.Id, workspace.Guide.Version, request.AsOf, RequestWriter.Write(request), workspace.Values,
-            workspace.Justifications, workspace.Verdict.Rules, files);
+        return Snapshot.Take(receipt, application.Number, User.UserId(), now, workspace.Guide, workspace.Judgement!, workspace.Values, workspace.Justifications, files);
     }
 
     private static List<string> Refuse(Workspace workspace, Decision decision) =>

@@ -51,24 +51,8 @@ public sealed partial class ProfileModel
     {
         foreach (var fact in DeclaredProfileFacts)
         {
-            var parts = fact.Path["applicant.".Length..].Split('.');
-            var holder = profile;
-            foreach (var part in parts[..^1])
-            {
-                if (holder[part] is not JsonObject next) holder[part] = next = [];
-                holder = next;
-            }
             var text = Input.Declared.GetValueOrDefault(DeclaredKey(fact))?.Trim();
-            JsonNode? value = text is { Length: > 0 } ? FormFacts.Parse(fact, text, new List<InputError>()) switch
-            {
-                bool b => JsonValue.Create(b),
-                decimal d => JsonValue.Create(d),
-                DateOnly date => JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                string s => JsonValue.Create(s),
-                _ => null,
-            } : null;
-            if (value is null) holder.Remove(parts[^1]);
-            else holder[parts[^1]] = value;
+            RequestWriter.SetAt(profile, fact.Path["applicant.".Length..], text is { Length: > 0 } ? FormFacts.Parse(fact, text, new List<InputError>()) : null);
         }
     }
 

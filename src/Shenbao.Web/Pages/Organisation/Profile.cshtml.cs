@@ -42,8 +42,9 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
     public async Task OnGetAsync(CancellationToken ct)
     {
         var organisation = await LoadAsync(ct);
-        Input = ToInput(StoredProfile(organisation), organisation.Version, FiscalYears);
-        Input.Declared = DeclaredInput(StoredProfile(organisation));
+        var stored = StoredProfile(organisation);
+        Input = ToInput(stored, organisation.Version, FiscalYears);
+        Input.Declared = DeclaredInput(stored);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -101,8 +102,9 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
 
         // the upload form posts no profile fields: show the stored profile, and the refusal beside the upload
         ModelState.Clear();
-        Input = ToInput(StoredProfile(organisation), organisation.Version, FiscalYears);
-        Input.Declared = DeclaredInput(StoredProfile(organisation));
+        var profile = StoredProfile(organisation);
+        Input = ToInput(profile, organisation.Version, FiscalYears);
+        Input.Declared = DeclaredInput(profile);
         ModelState.AddModelError(UploadKey(section.Id), ((FileStore.Result.Refused)result).Message);
         return Page();
     }

@@ -92,11 +92,11 @@ public sealed class Application
     public List<Attachment> Attachments { get; set; } = [];
     public List<SubmissionSnapshot> Snapshots { get; set; } = [];
 
-    /// <summary>The form's values as saved, with the listing columns that come from them.</summary>
-    public void SetForm(IReadOnlyDictionary<string, string> values)
+    /// <summary>The form's values as saved, with the listing columns that come from them under the category's form.</summary>
+    public void SetForm(Shenbao.Domain.Guides.Category category, IReadOnlyDictionary<string, string> values)
     {
         FormJson = System.Text.Json.JsonSerializer.Serialize(values, Shenbao.Domain.Eligibility.CheckJson.Options);
-        var listing = Listing.Of(values);
+        var listing = Listing.Of(category, values);
         (Title, SupportField, LeaderName, TotalBudget, RequestedFunding, PlatformId) =
             (listing.Title, listing.SupportField, listing.LeaderName, listing.TotalBudget, listing.RequestedFunding, listing.PlatformId);
     }

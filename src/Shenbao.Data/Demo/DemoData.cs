@@ -116,7 +116,7 @@ public static class DemoData
         foreach (var (purpose, name) in new[] { ("tech-contract", "技术开发合同.pdf"), ("contract-registration", "技术合同认定登记证明.pdf"), ("bank-receipt", "银行进账单.pdf"), ("invoice", "发票.pdf") })
             iurDocuments.Add(await DemoFileAsync(filesRoot, zhiheng, purpose, name, leader, now.AddDays(-2), ct));
         db.Applications.AddRange(
-            Draft(call, zhiheng, leader, ActorRole.ProjectLeader, "major-project", now, new()
+            Draft(guide, call, zhiheng, leader, ActorRole.ProjectLeader, "major-project", now, new()
             {
                 ["project.title"] = "高精度智能衡器称重传感器关键技术研发",
                 ["application.field"] = "智能计量",
@@ -124,7 +124,7 @@ public static class DemoData
                 ["application.leader.title"] = "associate-senior",
                 ["narrative.summary"] = "研发高精度数字称重传感器及其温度补偿算法，形成智能衡器整机产品。",
             }),
-            Draft(call, zhiheng, leader, ActorRole.ProjectLeader, "achievement-transfer", now, new()
+            Draft(guide, call, zhiheng, leader, ActorRole.ProjectLeader, "achievement-transfer", now, new()
             {
                 ["project.title"] = "动态称重技术成果转化与产业化",
                 ["application.field"] = "智能计量",
@@ -165,7 +165,7 @@ public static class DemoData
                 ["narrative.budget.requested"] = "300000",
                 ["narrative.team"] = "王工（项目负责人）等6人",
             }),
-            Draft(call, hynu, users["hynu-admin"], ActorRole.OrgAdmin, "basic-research", now, new()
+            Draft(guide, call, hynu, users["hynu-admin"], ActorRole.OrgAdmin, "basic-research", now, new()
             {
                 ["project.title"] = "功能金属有机框架材料的可控合成与性能研究",
                 ["application.field"] = "新材料",
@@ -176,7 +176,7 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
     }
 
-    private static Application Draft(FundingCall call, Organisation organisation, User by, ActorRole role, string category, DateTimeOffset now, Dictionary<string, string> form)
+    private static Application Draft(Guide guide, FundingCall call, Organisation organisation, User by, ActorRole role, string category, DateTimeOffset now, Dictionary<string, string> form)
     {
         var created = now.AddDays(-3);
         var step = (Decision.Allowed)Workflow.Decide(null, ApplicationAction.Create, role, call.OpensAt, call.Window);
@@ -187,7 +187,7 @@ public static class DemoData
             Status = step.To, CreatedById = by.Id, CreatedAt = created, UpdatedAt = now.AddDays(-1),
             Events = [ApplicationEvent.Of(step, by.Id, role, by.DisplayName, created)],
         };
-        application.SetForm(form);
+        application.SetForm(guide.FindCategory(category)!, form);
         return application;
     }
 
@@ -195,7 +195,7 @@ public static class DemoData
     private static Application Submitted(Guide guide, FundingCall call, Organisation organisation, User by, ActorRole role, string category, DateTimeOffset now,
         List<Attachment> attachments, IReadOnlyList<Attachment> proofs, Dictionary<string, string> form)
     {
-        var application = Draft(call, organisation, by, role, category, now, form);
+        var application = Draft(guide, call, organisation, by, role, category, now, form);
         application.Attachments = attachments;
         var at = now.AddDays(-1);
         var step = (Decision.Allowed)Workflow.Decide(application.Status, ApplicationAction.Submit, role, at, call.Window);

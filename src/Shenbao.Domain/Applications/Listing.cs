@@ -1,3 +1,4 @@
+using Shenbao.Domain.Guides;
 using Shenbao.Domain.Requests;
 
 namespace Shenbao.Domain.Applications;
@@ -13,16 +14,30 @@ public sealed record Listing(string? Title, string? SupportField, string? Leader
     public const int LeaderLength = 100;
     public const int PlatformLength = 50;
 
-    /// <summary>The form paths the columns come from: the request contract's, and the 申报书's own title and budget.</summary>
-    public static Listing Of(IReadOnlyDictionary<string, string> form)
+    /// <summary>The columns a guide's own form fields may fill (<c>column:</c> in the guide file), with the field type each takes.</summary>
+    public static IReadOnlyDictionary<string, FieldType> Columns { get; } = new Dictionary<string, FieldType>
     {
+        ["title"] = FieldType.Text,
+        ["total-budget"] = FieldType.Money,
+        ["requested-funding"] = FieldType.Money,
+    };
+
+    /// <summary>
+    /// The columns of a category's form: the title and budgets from the fields the guide marks with their column, the
+    /// support field, leader and platform from the request contract's facts.
+    /// </summary>
+    public static Listing Of(Category category, IReadOnlyDictionary<string, string> form)
+    {
+        ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(form);
+        var marked = category.Form.SelectMany(s => s.Fields).Where(f => f.Column is not null).GroupBy(f => f.Column!).ToDictionary(g => g.Key, g => g.First().Path);
+        string? PathOf(string column) => marked.GetValueOrDefault(column);
         return new(
-            Text(form, "project.title", TitleLength),
+            PathOf("title") is { } title ? Text(form, title, TitleLength) : null,
             Text(form, "application.field", FieldLength),
             Text(form, "application.leader.name", LeaderLength),
-            Amount(form, "narrative.budget.total"),
-            Amount(form, "narrative.budget.requested"),
+            PathOf("total-budget") is { } total ? Amount(form, total) : null,
+            PathOf("requested-funding") is { } requested ? Amount(form, requested) : null,
             Text(form, "application.platformId", PlatformLength));
     }
 

@@ -7,7 +7,11 @@ public sealed record FormSection(string Id, string Title, IReadOnlyList<FormFiel
 /// One input of the form. Its path says where the value goes: "application.…" paths are facts of the
 /// eligibility request (the live check reads them); "project.…" and "narrative.…" are the 申报书's own text.
 /// </summary>
-public sealed record FormField(string Path, string Label, FieldType Type, bool Required, string? Options, string? Hint);
+public sealed record FormField(string Path, string Label, FieldType Type, bool Required, string? Options, string? Hint)
+{
+    /// <summary>The list column the field's value fills (<see cref="Applications.Listing.Columns"/>): the guide says which of its own fields is the title or a budget.</summary>
+    public string? Column { get; init; }
+}
 
 public enum FieldType { Text, Textarea, Money, Count, Date, YesNo, Choice, Members }
 

@@ -197,6 +197,7 @@ public static class GuideLoader
         var required = map.Flag("required", what, required: false) ?? false;
         var options = map.Text("options", what, required: false);
         var hint = map.Text("hint", what, required: false);
+        var column = map.Text("column", what, required: false);
         map.RejectUnread(what);
         if (path is not null && !narrative && fact is not { FilledIn: FilledIn.Form })
         {
@@ -218,7 +219,9 @@ public static class GuideLoader
         else if (fact is not null && type is { } given && !Fits(fact, given, options))
             context.Error(map.Get("type") ?? map.Get("options") ?? map.Anchor,
                 $"{what}的类型“{typeName}”{(options is null ? "" : $"（options: {options}）")}与事实“{fact.Label}”不符，应为 {DefaultName(fact)}");
-        return path is null || label is null || type is null ? null : new FormField(path, label, type.Value, required, options, hint);
+        if (column is not null && !(Applications.Listing.Columns.TryGetValue(column, out var columnType) && columnType == type))
+            context.Error(map.Get("column"), $"{what}的 column“{column}”无效：可用 {string.Join("、", Applications.Listing.Columns.Select(c => $"{c.Key}（{c.Value} 字段）"))}");
+        return path is null || label is null || type is null ? null : new FormField(path, label, type.Value, required, options, hint) { Column = column };
     }
 
     /// <summary>How a fact is entered when the guide does not say.</summary>

@@ -74,6 +74,8 @@ public sealed class FactCatalogTests
         "{ path: applicant.employees, label: 职工, type: integer, required: true }", "路径须为申报书可填写的事实")]
     [InlineData("{ path: narrative.team, label: 主要成员（姓名、单位、职称、分工）, type: textarea, required: true }",
         "{ path: narrative.team, required: true }", "缺少“label”")]
+    [InlineData("{ path: narrative.team, label: 主要成员（姓名、单位、职称、分工）, type: textarea, required: true }",
+        "{ path: narrative.team, label: 主要成员, type: textarea, required: true, column: total-budget }", "column“total-budget”无效")]
     public void A_form_field_that_does_not_fit_its_fact_names_file_and_line(string original, string broken, string fragment)
     {
         var at = Shipped.IndexOf(original, StringComparison.Ordinal);

@@ -127,10 +127,24 @@ public sealed class SnapshotTests
 
 public sealed class ListingTests
 {
+    private static readonly Shenbao.Domain.Guides.Category Basic = Requests.Guide.FindCategory("basic-research")!;
+
+    [Fact]
+    public void The_guide_names_which_of_its_fields_fill_the_title_and_budget_columns()
+    {
+        var marked = Basic.Form.SelectMany(s => s.Fields).Where(f => f.Column is not null).ToDictionary(f => f.Column!, f => f.Path);
+
+        Assert.Equal(new Dictionary<string, string> { ["title"] = "project.title", ["total-budget"] = "narrative.budget.total", ["requested-funding"] = "narrative.budget.requested" }, marked);
+        // a guide whose form marks no column leaves those columns empty, whatever its paths are called
+        var bare = Basic with { Form = [] };
+        Assert.Equal((null, (decimal?)null), (Listing.Of(bare, new Dictionary<string, string> { ["project.title"] = "标题", ["narrative.budget.total"] = "1" }).Title,
+            Listing.Of(bare, new Dictionary<string, string> { ["narrative.budget.total"] = "1" }).TotalBudget));
+    }
+
     [Fact]
     public void The_list_columns_come_from_the_form_with_amounts_as_typed()
     {
-        var listing = Listing.Of(new Dictionary<string, string>
+        var listing = Listing.Of(Basic, new Dictionary<string, string>
         {
             ["project.title"] = "  湘江流域重金属污染土壤修复  ",
             ["application.field"] = "新材料",
@@ -146,7 +160,7 @@ public sealed class ListingTests
     [Fact]
     public void Empty_or_unreadable_values_leave_a_column_empty_and_long_text_is_cut_to_its_column()
     {
-        var listing = Listing.Of(new Dictionary<string, string>
+        var listing = Listing.Of(Basic, new Dictionary<string, string>
         {
             ["project.title"] = new string('长', Listing.TitleLength + 1),
             ["application.field"] = "   ",

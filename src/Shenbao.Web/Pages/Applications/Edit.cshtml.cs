@@ -116,7 +116,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         if (Version != application.Version)
             return Refuse(await workspaces.CheckAsync(application, ct), "此申报书已被他人修改，您刚才的修改没有保存。请刷新页面，在最新内容上重新填写。");
         application.Version++;
-        application.SetForm(values);
+        application.SetForm(category, values);
         application.JustificationsJson = JsonSerializer.Serialize(justifications, CheckJson.Options);
         application.UpdatedAt = clock.GetUtcNow();
         try

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Shenbao.Data.Audit;
+using Shenbao.Data.Notifications;
 using Shenbao.Domain.Applications;
+using Shenbao.Domain.Audit;
 
 namespace Shenbao.Data;
 
@@ -13,6 +17,68 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<SubmissionSnapshot> Snapshots => Set<SubmissionSnapshot>();
+    public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+
+    private readonly List<AuditEntry> pendingAudit = [];
+
+    /// <summary>The head this context's open transaction will leave when it commits (written to the outside head file then).</summary>
+    internal AuditHead? UncommittedHead { get; set; }
+
+    /// <summary>
+    /// Records an audit row with the next save: the save writes the change and then the row, in one transaction, so
+    /// a change is never stored without its row, nor a row without its change.
+    /// </summary>
+    public void Audit(AuditEntry entry) => pendingAudit.Add(entry);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        pendingAudit.Count == 0 ? base.SaveChanges(acceptAllChangesOnSuccess) : throw new InvalidOperationException("Audited changes are saved with SaveChangesAsync.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (pendingAudit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var entries = pendingAudit.ToList();
+        pendingAudit.Clear();
+        if (this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditHeadInterceptor>().Any() != true)
+            throw new InvalidOperationException("This context has no audit head file (DataServices.Create(..., auditHead)): rows appended through it would not be in the outside head.");
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // the change first and the chain last: every transaction takes the chain's lock as its last lock, so two
+            // transactions never wait for each other in a circle (one holding a row, the other the chain)
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await LockChainAsync(cancellationToken);
+            var last = await AuditTrail.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var head = last is null ? AuditHead.Empty : new AuditHead(last.Seq, last.Hash);
+            var linked = AuditChain.Append(head, entries.Select(e => e.ToRecord()));
+            foreach (var (entry, (record, hash)) in entries.Zip(linked)) entry.Link(record, hash);
+            AuditTrail.AddRange(entries);
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            UncommittedHead = new AuditHead(entries[^1].Seq, entries[^1].Hash);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        catch
+        {
+            foreach (var entry in entries) if (Entry(entry).State != EntityState.Detached) Entry(entry).State = EntityState.Detached;
+            throw;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// One appender at a time across every process: on PostgreSQL a transaction-scoped advisory lock; SQLite's write
+    /// transactions (BEGIN IMMEDIATE) already hold the only write lock.
+    /// </summary>
+    private async Task LockChainAsync(CancellationToken ct)
+    {
+        if (Database.IsNpgsql()) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(72450701)", ct);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -99,6 +165,51 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Note).HasMaxLength(2000);
+        });
+        builder.Entity<AuditEntry>(a =>
+        {
+            a.ToTable("AuditTrail");
+            a.HasKey(x => x.Seq);
+            a.Property(x => x.Seq).ValueGeneratedNever();
+            a.HasIndex(x => x.At);
+            a.HasIndex(x => new { x.UserName, x.At });
+            a.HasIndex(x => new { x.Action, x.At });
+            a.HasIndex(x => new { x.ObjectType, x.ObjectId });
+            a.Property(x => x.UserId).HasMaxLength(450);
+            a.Property(x => x.UserName).HasMaxLength(256);
+            a.Property(x => x.Role).HasMaxLength(30);
+            a.Property(x => x.ClientAddress).HasMaxLength(64);
+            a.Property(x => x.Action).HasConversion<string>().HasMaxLength(40);
+            a.Property(x => x.ObjectType).HasMaxLength(30);
+            a.Property(x => x.ObjectId).HasMaxLength(100);
+            a.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Details).HasMaxLength(4000);
+            a.Property(x => x.PreviousHash).HasMaxLength(64);
+            a.Property(x => x.Hash).HasMaxLength(64);
+        });
+        builder.Entity<Notification>(n =>
+        {
+            n.HasIndex(x => new { x.UserId, x.ReadAt });
+            n.HasIndex(x => new { x.UserId, x.CreatedAt });
+            n.Property(x => x.UserId).HasMaxLength(450);
+            n.Property(x => x.Subject).HasMaxLength(200);
+            n.Property(x => x.Body).HasMaxLength(4000);
+            n.Property(x => x.Link).HasMaxLength(300);
+        });
+        builder.Entity<OutboxMessage>(m =>
+        {
+            m.ToTable("Outbox");
+            m.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
+            m.Property(x => x.ToAddress).HasMaxLength(256);
+            m.Property(x => x.ToName).HasMaxLength(100);
+            m.Property(x => x.Subject).HasMaxLength(200);
+            m.Property(x => x.Body).HasMaxLength(4000);
+            m.Property(x => x.LastError).HasMaxLength(500);
+        });
+        builder.Entity<SentReminder>(r =>
+        {
+            r.ToTable("SentReminders");
+            r.HasKey(x => new { x.CallId, x.OrganisationId });
         });
         builder.Entity<Attachment>(f =>
         {

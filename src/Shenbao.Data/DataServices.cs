@@ -20,10 +20,10 @@ public static class DataServices
         switch (configuration["Database:Provider"] ?? "Sqlite")
         {
             case "Sqlite":
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => UseSqlite(o, sp.GetRequiredService<IConfiguration>().GetConnectionString("Shenbao")));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => UseSqlite(o, sp.GetRequiredService<IConfiguration>().GetConnectionString("Shenbao"), HeadOf(sp)));
                 break;
             case "Postgres":
-                services.AddDbContext<AppDbContext, NpgsqlAppDbContext>((sp, o) => UsePostgres(o, sp.GetRequiredService<IConfiguration>().GetConnectionString("Shenbao")));
+                services.AddDbContext<AppDbContext, NpgsqlAppDbContext>((sp, o) => UsePostgres(o, sp.GetRequiredService<IConfiguration>().GetConnectionString("Shenbao"), HeadOf(sp)));
                 break;
             case var other:
                 throw new InvalidOperationException($"Database:Provider '{other}' is unknown: use Sqlite or Postgres.");
@@ -31,23 +31,31 @@ public static class DataServices
         return services;
     }
 
-    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string? connectionString)
+    /// <summary>The audit chain's outside head: {Shenbao:DataPath}/audit-head.json.</summary>
+    public static string HeadOf(IServiceProvider services) =>
+        Audit.AuditHeadFile.For(services.GetRequiredService<IConfiguration>()["Shenbao:DataPath"] ?? "./data");
+
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string? connectionString, string? auditHead = null)
     {
         var sqlite = connectionString ?? DefaultSqlite;
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqlite).DataSource;
         // a fresh clone just runs: the folder of the database file is created on first use
         if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
-        return options.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas());
+        return WithHead(options.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas()), auditHead);
     }
 
-    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string? connectionString) =>
-        options.UseNpgsql(connectionString ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shenbao is not set."));
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string? connectionString, string? auditHead = null) =>
+        WithHead(options.UseNpgsql(connectionString ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shenbao is not set.")), auditHead);
 
-    /// <summary>A context for tools (CLI demo, migrations) outside a host.</summary>
-    public static AppDbContext Create(string provider, string connectionString) => provider switch
+    // a context without a head file (migrations, read-only tools) refuses to append to the audit trail: it has no head to move
+    private static DbContextOptionsBuilder WithHead(DbContextOptionsBuilder options, string? auditHead) =>
+        auditHead is null ? options : options.AddInterceptors(new Audit.AuditHeadInterceptor(new Audit.AuditHeadFile(auditHead)));
+
+    /// <summary>A context for tools (CLI demo, migrations) outside a host; one that appends to the audit trail names its head file.</summary>
+    public static AppDbContext Create(string provider, string connectionString, string? auditHead = null) => provider switch
     {
-        "Sqlite" => new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)UseSqlite(new DbContextOptionsBuilder<SqliteAppDbContext>(), connectionString).Options),
-        "Postgres" => new NpgsqlAppDbContext((DbContextOptions<NpgsqlAppDbContext>)UsePostgres(new DbContextOptionsBuilder<NpgsqlAppDbContext>(), connectionString).Options),
+        "Sqlite" => new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)UseSqlite(new DbContextOptionsBuilder<SqliteAppDbContext>(), connectionString, auditHead).Options),
+        "Postgres" => new NpgsqlAppDbContext((DbContextOptions<NpgsqlAppDbContext>)UsePostgres(new DbContextOptionsBuilder<NpgsqlAppDbContext>(), connectionString, auditHead).Options),
         _ => throw new InvalidOperationException($"Database provider '{provider}' is unknown: use Sqlite or Postgres."),
     };
 }

@@ -29,6 +29,17 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Districts>();
 builder.Services.AddSingleton<Shenbao.Web.Files.FileStore>();
 builder.Services.AddScoped<Shenbao.Web.Applications.Workspaces>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Shenbao.Web.Audit.AuditLog>();
+builder.Services.AddScoped<Shenbao.Web.Notifications.Notifier>();
+builder.Services.AddScoped<Shenbao.Web.Notifications.Inbox>();
+// mail: .eml files under {DataPath}/mail unless an SMTP host is configured
+builder.Services.AddSingleton<Shenbao.Web.Notifications.IMailTransport>(sp => builder.Configuration["Shenbao:Mail:Smtp:Host"] is { Length: > 0 }
+    ? new Shenbao.Web.Notifications.SmtpTransport(sp.GetRequiredService<IConfiguration>())
+    : new Shenbao.Web.Notifications.EmlFolderTransport(Path.Combine(sp.GetRequiredService<IConfiguration>()["Shenbao:DataPath"] ?? "./data", "mail")));
+builder.Services.AddSingleton<Shenbao.Web.Notifications.OutboxSender>();
+builder.Services.AddSingleton<Shenbao.Web.Notifications.DeadlineReminders>();
+builder.Services.AddHostedService<Shenbao.Web.Notifications.NotificationWorker>();
 builder.Services.AddShenbaoData(builder.Configuration);
 builder.Services.AddShenbaoIdentity(dataPath);
 
@@ -39,6 +50,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck");
     o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);
+    o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
 }).AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

@@ -22,7 +22,8 @@ public static class DemoCommand
     public static async Task<int> RunAsync(string path, string guidePath, DateTimeOffset now, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (CheckCommand.LoadGuide(guidePath, [], error) is not { } guide) return 1;
-        await using var db = DataServices.Create("Sqlite", $"Data Source={path}");
+        // the audit trail's outside head lies beside the database, where the web application (DataPath) and `audit verify` look
+        await using var db = DataServices.Create("Sqlite", $"Data Source={path}", Data.Audit.AuditHeadFile.For(Path.GetDirectoryName(Path.GetFullPath(path))!));
         await db.Database.MigrateAsync(ct);
         var existed = await db.Calls.AnyAsync(ct);
         // the demo's documents go where the web application and `receipt verify` look for them: files/ beside the database

@@ -14,6 +14,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(GuideCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ReceiptCommands.Create());
+        root.Subcommands.Add(AuditCommands.Create());
         return root;
     }
 }

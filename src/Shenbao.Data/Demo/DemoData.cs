@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Shenbao.Data.Audit;
 using Shenbao.Domain.Applications;
+using Shenbao.Domain.Audit;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Guides;
 using Shenbao.Domain.Requests;
@@ -173,6 +175,78 @@ public static class DemoData
                 ["application.leader.title"] = "senior",
                 ["application.platformId"] = "lab",
             }));
+        await db.SaveChangesAsync(ct);
+        await WriteTrailAsync(db, call, users, now, ct);
+    }
+
+    /// <summary>
+    /// The audit trail of everything the demo data stands for, read back from what was written: the call set up, each
+    /// organisation registered and activated, accounts opened, profiles filled, files uploaded, applications made,
+    /// filled and submitted, each person signing in before they first act. In order of time, as it would have been.
+    /// </summary>
+    private static async Task WriteTrailAsync(AppDbContext db, FundingCall call, Dictionary<string, User> users, DateTimeOffset now, CancellationToken ct)
+    {
+        var roleOf = Accounts.ToDictionary(a => a.UserName, a => a.Role);
+        var byName = users.Values.ToDictionary(u => u.DisplayName);
+        var byId = users.Values.ToDictionary(u => u.Id);
+        var rows = new List<AuditEntry>();
+        string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        void Add(DateTimeOffset at, User? who, AuditAction action, string objectType, string objectId, string details) => rows.Add(new AuditEntry
+        {
+            At = at, UserId = who?.Id, UserName = who?.UserName, Role = who is null ? null : roleOf[who.UserName!], OrganisationId = who?.OrganisationId,
+            ClientAddress = "127.0.0.1", Action = action, ObjectType = objectType, ObjectId = objectId, Outcome = AuditOutcome.Success, Details = details,
+        });
+
+        var opened = now.AddDays(-22);
+        foreach (var admin in new[] { "sysadmin", "auditadmin", "secadmin" })
+            Add(opened, null, AuditAction.AccountCreated, AuditEntry.Objects.User, users[admin].Id, $"系统初始化：{Roles.Labels[roleOf[admin]]} {admin}");
+        foreach (var official in new[] { "bureau-officer", "gaoxin-recommender", "zhuhui-recommender", "expert-zhang" })
+            Add(opened.AddHours(1), users["sysadmin"], AuditAction.AccountCreated, AuditEntry.Objects.User, users[official].Id, $"{Roles.Labels[roleOf[official]]} {official}");
+        Add(now.AddDays(-21), users["bureau-officer"], AuditAction.CallChange, AuditEntry.Objects.Call, Id(call.Id), $"发布批次“{call.Title}”（指南 {call.GuideId}），截止 {ChinaTime.Describe(call.Deadline)}");
+
+        foreach (var organisation in await db.Organisations.AsNoTracking().ToListAsync(ct))
+        {
+            var admin = users.Values.FirstOrDefault(u => u.OrganisationId == organisation.Id && roleOf[u.UserName!] == Roles.OrgAdmin);
+            Add(organisation.RegisteredAt, admin, AuditAction.Register, AuditEntry.Objects.Organisation, Id(organisation.Id), $"单位 {organisation.CreditCode}（{organisation.District}）");
+            if (organisation.ActivatedAt is { } activated)
+            {
+                var recommender = users.Values.Single(u => u.District == organisation.District);
+                Add(activated, recommender, AuditAction.Activate, AuditEntry.Objects.Organisation, Id(organisation.Id), $"{organisation.Name}（{organisation.CreditCode}）");
+                if (organisation.ProfileJson != "{}" && admin is not null)
+                {
+                    var groups = System.Text.Json.Nodes.JsonNode.Parse(organisation.ProfileJson)!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
+                    Add(activated.AddHours(2), admin, AuditAction.ProfileChange, AuditEntry.Objects.Organisation, Id(organisation.Id), $"修改：{string.Join("、", groups)}");
+                }
+            }
+        }
+        var leader = users["zhiheng-leader"];
+        Add(now.AddDays(-19).AddHours(3), users["zhiheng-admin"], AuditAction.AccountCreated, AuditEntry.Objects.User, leader.Id, $"项目负责人 {leader.UserName}");
+
+        var applications = await db.Applications.AsNoTracking().Include(a => a.Events).ToListAsync(ct);
+        foreach (var attachment in await db.Attachments.AsNoTracking().ToListAsync(ct))
+        {
+            var owner = applications.FirstOrDefault(a => a.Id == attachment.ApplicationId);
+            Add(attachment.UploadedAt, byName[attachment.UploadedBy], AuditAction.Upload,
+                owner is null ? AuditEntry.Objects.Organisation : AuditEntry.Objects.Application, owner?.Number ?? Id(attachment.OrganisationId),
+                $"{(owner is null ? "证明材料" : "附件类型")} {attachment.Purpose}，文件“{attachment.FileName}”，{attachment.Size} 字节，SHA-256 {attachment.Sha256}");
+        }
+        foreach (var application in applications)
+        {
+            var form = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(application.FormJson) ?? [];
+            foreach (var step in application.Events.OrderBy(e => e.At))
+            {
+                var who = byId[step.UserId];
+                Add(step.At, who, AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number,
+                    step.Action == ApplicationAction.Submit ? $"回执号 {application.ReceiptNo}，摘要 {application.ContentHash}" : $"{call.Title}，类别 {application.Category}");
+                if (step.Action == ApplicationAction.Create)
+                    Add(step.At.AddHours(1), who, AuditAction.Edit, AuditEntry.Objects.Application, application.Number, $"修改 {form.Count} 项：{string.Join("、", form.Keys.Order(StringComparer.Ordinal))}");
+            }
+        }
+
+        // each person signs in a minute before the first thing they do
+        foreach (var first in rows.Where(r => r.UserId is not null).GroupBy(r => r.UserId!).Select(g => g.MinBy(r => r.At)!).ToList())
+            Add(first.At.AddMinutes(-1), byId[first.UserId!], AuditAction.SignIn, AuditEntry.Objects.User, first.UserId!, "演示数据");
+        foreach (var row in rows.OrderBy(r => r.At)) db.Audit(row);
         await db.SaveChangesAsync(ct);
     }
 

@@ -12,6 +12,8 @@ public static class Policies
     public const string Applicant = "Applicant";
     public const string OrgAdmin = "OrgAdmin";
     public const string Recommender = "Recommender";
+    /// <summary>The 审计管理员 alone: the 系统管理员 neither reads nor changes the audit trail (三员分立).</summary>
+    public const string AuditAdmin = "AuditAdmin";
 }
 
 public static class IdentitySetup
@@ -53,7 +55,10 @@ public static class IdentitySetup
                 .Build())
             .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.OrgAdmin, Roles.ProjectLeader).RequireClaim(ShenbaoClaims.Organisation))
             .AddPolicy(Policies.OrgAdmin, p => p.RequireRole(Roles.OrgAdmin).RequireClaim(ShenbaoClaims.Organisation))
-            .AddPolicy(Policies.Recommender, p => p.RequireRole(Roles.Recommender).RequireClaim(ShenbaoClaims.District));
+            .AddPolicy(Policies.Recommender, p => p.RequireRole(Roles.Recommender).RequireClaim(ShenbaoClaims.District))
+            .AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
+        // a one-time link (first sign-in, password reset) lasts a day; using it changes the security stamp, which ends it
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
         services.AddScoped<IUserClaimsPrincipalFactory<User>, ShenbaoClaims>();
         return services;
     }

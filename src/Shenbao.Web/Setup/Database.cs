@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Data.Audit;
 using Shenbao.Data.Demo;
+using Shenbao.Domain.Audit;
 using Shenbao.Web.Guides;
 
 namespace Shenbao.Web.Setup;
@@ -19,5 +21,32 @@ public static class Database
             var files = Path.Combine(app.Configuration["Shenbao:DataPath"] ?? "./data", "files");
             await DemoData.SeedAsync(db, guide, $"{guide.Title}（演示批次）", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), files);
         }
+        await RecordConfigurationAsync(app, db, scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// The settings that decide what the system does (guides and their versions, demo mode, mail, reminders, limits),
+    /// recorded in the audit trail when they differ from those the last start recorded. No secret is among them.
+    /// </summary>
+    private static async Task RecordConfigurationAsync(WebApplication app, AppDbContext db, IServiceProvider services)
+    {
+        var configuration = app.Configuration;
+        var guides = services.GetRequiredService<GuideCatalog>().All.Select(g => $"{g.Id} {g.Version}");
+        var settings = string.Join("；",
+            $"申报指南：{string.Join("、", guides)}",
+            $"数据库：{configuration["Database:Provider"] ?? "Sqlite"}",
+            $"演示模式：{(configuration.GetValue("Shenbao:Demo", false) ? "开" : "关")}",
+            $"邮件：{(configuration["Shenbao:Mail:Smtp:Host"] is { Length: > 0 } host ? $"SMTP {host}:{configuration.GetValue("Shenbao:Mail:Smtp:Port", 25)}" : "写入 mail 目录的 .eml 文件")}",
+            $"截止提醒：提前 {configuration.GetValue("Shenbao:Reminders:DaysBeforeDeadline", 3.0)} 天",
+            $"上传上限：{configuration.GetValue("Shenbao:MaxUploadBytes", 20L * 1024 * 1024)} 字节",
+            $"站点地址：{configuration["Shenbao:PublicBaseUrl"] ?? "http://localhost:5000"}");
+        var last = await db.AuditTrail.AsNoTracking().Where(a => a.Action == AuditAction.ConfigChange).OrderByDescending(a => a.Seq).Select(a => a.Details).FirstOrDefaultAsync();
+        if (last == settings) return;
+        db.Audit(new AuditEntry
+        {
+            At = services.GetRequiredService<TimeProvider>().GetUtcNow(), Action = AuditAction.ConfigChange,
+            ObjectType = AuditEntry.Objects.System, ObjectId = "start-up", Outcome = AuditOutcome.Success, Details = settings,
+        });
+        await db.SaveChangesAsync();
     }
 }

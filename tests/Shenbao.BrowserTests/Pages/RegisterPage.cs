@@ -14,6 +14,7 @@ public sealed class RegisterPage(IPage page) : SitePage(page)
         public const string ContactEmail = "#Input_ContactEmail";
         public const string UserName = "#Input_UserName";
         public const string DisplayName = "#Input_DisplayName";
+        public const string Email = "#Input_Email";
         public const string Password = "#Input_Password";
         public const string ConfirmPassword = "#Input_ConfirmPassword";
         public const string Submit = "main form button[type=submit]";
@@ -41,6 +42,8 @@ public sealed class RegisterPage(IPage page) : SitePage(page)
         await Page.Locator(Selectors.ContactEmail).FillAsync(o.ContactEmail);
         await Page.Locator(Selectors.UserName).FillAsync(o.UserName);
         await Page.Locator(Selectors.DisplayName).FillAsync(o.DisplayName);
+        // the administrator here is the contact person: one address for both
+        await Page.Locator(Selectors.Email).FillAsync(o.ContactEmail);
         await Page.Locator(Selectors.Password).FillAsync(o.Password);
         await Page.Locator(Selectors.ConfirmPassword).FillAsync(o.Password);
     }

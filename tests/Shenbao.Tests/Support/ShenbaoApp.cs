@@ -14,6 +14,9 @@ public class ShenbaoApp : WebApplicationFactory<Program>
 {
     private readonly string folder = Directory.CreateTempSubdirectory("shenbao-test-").FullName;
 
+    /// <summary>Shenbao:DataPath: the database (SQLite), files, mail and the audit head live here.</summary>
+    public string DataPath => folder;
+
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>Demo mode (demo accounts and data); a subclass turns it off.</summary>
@@ -31,6 +34,22 @@ public class ShenbaoApp : WebApplicationFactory<Program>
     }
 
     public AppDbContext Db() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
+
+    /// <summary>Runs the outbox sender now (the background one runs too; a message is sent once either way).</summary>
+    public Task<int> DeliverMailAsync() => Services.GetRequiredService<Shenbao.Web.Notifications.OutboxSender>().RunOnceAsync(CancellationToken.None);
+
+    /// <summary>Every mail written so far as .eml under {DataPath}/mail, read back with MimeKit.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> Mails() =>
+        Directory.Exists(Path.Combine(folder, "mail"))
+            ? Directory.GetFiles(Path.Combine(folder, "mail"), "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList()
+            : [];
+
+    /// <summary>The mails to one address, after delivering what is due.</summary>
+    public async Task<IReadOnlyList<MimeKit.MimeMessage>> MailsToAsync(string address)
+    {
+        await DeliverMailAsync();
+        return Mails().Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList();
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -20,20 +20,36 @@ public sealed class OrganisationUsersTests(ShenbaoApp app) : IClassFixture<Shenb
         Assert.DoesNotContain("hynu-admin", page.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>Adds a leader through the page and sets their password through the link mailed to them.</summary>
+    public static async Task<string> AddLeaderAsync(ShenbaoApp app, Browser admin, string displayName)
+    {
+        var userName = Registration.NewUserName();
+        var posted = await admin.SubmitAsync(await admin.GetAsync("/Organisation/Users"), new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName, ["Input.DisplayName"] = displayName, ["Input.Email"] = $"{userName}@example.com",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        await Passwords.SetThroughMailAsync(app, $"{userName}@example.com", Registration.Password);
+        return userName;
+    }
+
     [Fact]
-    public async Task The_admin_adds_a_project_leader_who_can_sign_in_and_is_kept_out_of_this_page()
+    public async Task The_admin_adds_a_project_leader_who_sets_a_password_from_the_mailed_link_signs_in_and_is_kept_out_of_this_page()
     {
         var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
         var userName = Registration.NewUserName();
 
         var posted = await admin.SubmitAsync(await admin.GetAsync("/Organisation/Users"), new Dictionary<string, string>
         {
-            ["Input.UserName"] = userName, ["Input.DisplayName"] = "赵工", ["Input.Password"] = Registration.Password,
+            ["Input.UserName"] = userName, ["Input.DisplayName"] = "赵工", ["Input.Email"] = $"{userName}@example.com",
         });
         var after = await admin.FollowAsync(posted);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
-        Assert.Contains($"已添加项目负责人赵工（用户名 {userName}）", after.Text, StringComparison.Ordinal);
+        Assert.Contains($"已添加项目负责人赵工（用户名 {userName}）。设置密码的链接已发到 {userName}@example.com", after.Text, StringComparison.Ordinal);
+        // no password until the person sets one: nobody else ever knew it
+        using (var db = app.Db()) Assert.Null(db.Users.Single(u => u.UserName == userName).PasswordHash);
+        await Passwords.SetThroughMailAsync(app, $"{userName}@example.com", Registration.Password);
         Assert.Contains(after.Document.QuerySelectorAll("#users tbody tr"), r => r.TextContent.Contains(userName, StringComparison.Ordinal) && r.TextContent.Contains("项目负责人", StringComparison.Ordinal));
         using (var db = app.Db())
         {
@@ -86,23 +102,22 @@ public sealed class OrganisationUsersTests(ShenbaoApp app) : IClassFixture<Shenb
     }
 
     [Fact]
-    public async Task A_weak_password_or_a_taken_user_name_is_explained_beside_its_field_and_nobody_is_added()
+    public async Task An_invalid_or_a_taken_user_name_is_explained_beside_its_field_and_nobody_is_added()
     {
         var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
         var before = app.Db().Users.Count();
 
         var weak = await admin.SubmitAsync(await admin.GetAsync("/Organisation/Users"), new Dictionary<string, string>
         {
-            ["Input.UserName"] = Registration.NewUserName(), ["Input.DisplayName"] = "钱工", ["Input.Password"] = "password",
+            ["Input.UserName"] = "bad name!", ["Input.DisplayName"] = "钱工", ["Input.Email"] = "qian@example.com",
         });
         var taken = await admin.SubmitAsync(await admin.GetAsync("/Organisation/Users"), new Dictionary<string, string>
         {
-            ["Input.UserName"] = "hynu-admin", ["Input.DisplayName"] = "钱工", ["Input.Password"] = Registration.Password,
+            ["Input.UserName"] = "hynu-admin", ["Input.DisplayName"] = "钱工", ["Input.Email"] = "qian@example.com",
         });
 
         Assert.Equal(HttpStatusCode.OK, weak.Status);
-        Assert.Contains("密码至少10位", Registration.FieldError(weak, "Input.Password"), StringComparison.Ordinal);
-        Assert.Contains("密码须包含数字", Registration.FieldError(weak, "Input.Password"), StringComparison.Ordinal);
+        Assert.Equal("用户名“bad name!”无效：只能包含字母、数字和 - . _ @", Registration.FieldError(weak, "Input.UserName"));
         Assert.Equal("用户名“hynu-admin”已被使用", Registration.FieldError(taken, "Input.UserName"));
         Assert.Contains("zhiheng-leader", taken.Text, StringComparison.Ordinal);   // the list is still shown
         Assert.Equal(before, app.Db().Users.Count());
@@ -115,12 +130,12 @@ public sealed class OrganisationUsersTests(ShenbaoApp app) : IClassFixture<Shenb
 
         var page = await admin.SubmitAsync(await admin.GetAsync("/Organisation/Users"), new Dictionary<string, string>
         {
-            ["Input.UserName"] = "", ["Input.DisplayName"] = "", ["Input.Password"] = "",
+            ["Input.UserName"] = "", ["Input.DisplayName"] = "", ["Input.Email"] = "",
         });
 
         Assert.Equal("请填写用户名", Registration.FieldError(page, "Input.UserName"));
         Assert.Equal("请填写姓名", Registration.FieldError(page, "Input.DisplayName"));
-        Assert.Equal("请设置初始密码", Registration.FieldError(page, "Input.Password"));
+        Assert.Equal("请填写邮箱", Registration.FieldError(page, "Input.Email"));
     }
 
     [Fact]
@@ -131,7 +146,7 @@ public sealed class OrganisationUsersTests(ShenbaoApp app) : IClassFixture<Shenb
 
         var posted = await admin.PostAsync("/Organisation/Users", new Dictionary<string, string>
         {
-            ["Input.UserName"] = userName, ["Input.DisplayName"] = "孙工", ["Input.Password"] = Registration.Password,
+            ["Input.UserName"] = userName, ["Input.DisplayName"] = "孙工", ["Input.Email"] = "sun@example.com",
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, posted.Status);

@@ -146,6 +146,7 @@ public sealed class RegistrationTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.Equal("", Registration.FieldError(page, "Input.ContactEmail"));
         Assert.Equal("请填写用户名", Registration.FieldError(page, "Input.UserName"));
         Assert.Equal("请填写管理员姓名", Registration.FieldError(page, "Input.DisplayName"));
+        Assert.Equal("请填写管理员邮箱", Registration.FieldError(page, "Input.Email"));
         Assert.Equal("请设置密码", Registration.FieldError(page, "Input.Password"));
         Assert.Equal("请再次输入密码", Registration.FieldError(page, "Input.ConfirmPassword"));
     }
@@ -237,6 +238,7 @@ internal static class Registration
         ["Input.ContactEmail"] = "",
         ["Input.UserName"] = userName,
         ["Input.DisplayName"] = "周女士",
+        ["Input.Email"] = $"{userName}@example.com",
         ["Input.Password"] = Password,
         ["Input.ConfirmPassword"] = Password,
     };

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shenbao.Data;
+using Shenbao.Domain.Audit;
+using Shenbao.Web.Audit;
 
 namespace Shenbao.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, IConfiguration configuration) : PageModel
+public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, AuditLog audit, IConfiguration configuration) : PageModel
 {
     public sealed class InputModel
     {
@@ -33,15 +35,27 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByNameAsync(Input.UserName.Trim());
+        var name = Input.UserName.Trim();
+        // the failure count Identity keeps and the audit row of the attempt are one transaction: neither without the other
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var user = await users.FindByNameAsync(name);
         if (user is { IsDemo: true } && !DemoMode)
         {
+            audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Refused, "演示账号在非演示模式下登录");
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
             ModelState.AddModelError("", "演示账号只能在演示模式下使用");
             return Page();
         }
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (user is null) audit.RecordUnknown(name, AuditAction.SignInFailed, AuditOutcome.Failure, "用户名不存在");
+        else if (result.Succeeded) audit.RecordFor(user, (await users.GetRolesAsync(user)).FirstOrDefault(), AuditAction.SignIn);
+        else if (result.IsLockedOut) audit.RecordFor(user, null, AuditAction.LockedOut, AuditOutcome.Refused, $"连续{users.Options.Lockout.MaxFailedAccessAttempts}次密码错误，锁定至 {user.LockoutEnd:yyyy-MM-dd HH:mm:ss} UTC");
+        else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Failure, $"密码错误（连续第 {user.AccessFailedCount} 次）");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         ModelState.AddModelError("", result.IsLockedOut

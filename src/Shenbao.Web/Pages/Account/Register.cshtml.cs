@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Domain.Audit;
+using Shenbao.Web.Audit;
+using Shenbao.Web.Notifications;
 using Shenbao.Domain.Requests;
 using Shenbao.Web.Setup;
 
@@ -13,7 +17,7 @@ namespace Shenbao.Web.Pages.Account;
 /// 单位注册: the organisation and its 申报单位管理员 in one transaction, pending until the 推荐单位 of its district
 /// activates it.
 /// </summary>
-public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Districts districts, TimeProvider clock) : PageModel
+public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Districts districts, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -58,6 +62,12 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
         [StringLength(50, ErrorMessage = "姓名不能超过50个字")]
         [Display(Name = "姓名")]
         public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "请填写管理员邮箱")]
+        [EmailAddress(ErrorMessage = "管理员邮箱格式不正确")]
+        [StringLength(200, ErrorMessage = "管理员邮箱不能超过200个字符")]
+        [Display(Name = "管理员邮箱")]
+        public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "请设置密码")]
         [DataType(DataType.Password)]
@@ -104,7 +114,7 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(ct);
 
-        var admin = new User { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName.Trim(), OrganisationId = organisation.Id };
+        var admin = new User { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName.Trim(), Email = Input.Email.Trim(), OrganisationId = organisation.Id };
         var created = await users.CreateAsync(admin, Input.Password);
         if (!created.Succeeded)
         {
@@ -118,6 +128,12 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
         // a missing role is a start-up fault (RoleSetup.EnsureRolesAsync), not the applicant's: let it throw and roll back
         if (!(await users.AddToRoleAsync(admin, Roles.OrgAdmin)).Succeeded)
             throw new InvalidOperationException($"Could not give the new account the role {Roles.OrgAdmin}.");
+        audit.RecordFor(admin, Roles.OrgAdmin, AuditAction.Register, details: $"单位 {organisation.CreditCode}（{organisation.District}），管理员账号 {admin.UserName}");
+        // the 推荐单位 of the district is the one to act: it hears of the request at once
+        var recommenders = await db.Users.Where(u => u.District == organisation.District).ToListAsync(ct);
+        notifier.Notify(recommenders, $"待激活：{organisation.Name}",
+            $"{organisation.Name}（统一社会信用代码 {organisation.CreditCode}）已在本系统注册，等待贵单位核对后激活。", "/Recommender/Organisations");
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return RedirectToPage("Registered", new { district = organisation.District });
     }

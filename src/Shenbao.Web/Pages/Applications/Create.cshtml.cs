@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Domain.Audit;
+using Shenbao.Web.Audit;
 using Shenbao.Domain.Applications;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Web.Guides;
@@ -13,7 +16,7 @@ using Shenbao.Web.Setup;
 namespace Shenbao.Web.Pages.Applications;
 
 /// <summary>Choose the call and category, with the organisation's verdict from its profile beside each.</summary>
-public sealed class CreateModel(AppDbContext db, GuideCatalog guides, Districts districts, TimeProvider clock) : PageModel
+public sealed class CreateModel(AppDbContext db, GuideCatalog guides, Districts districts, AuditLog audit, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -76,6 +79,7 @@ public sealed class CreateModel(AppDbContext db, GuideCatalog guides, Districts 
             Events = [ApplicationEvent.Of(step, User.UserId(), User.Role(), User.DisplayName(), now)],
         };
         db.Applications.Add(application);
+        audit.Record(AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number, details: $"{call.Title}，类别 {application.Category}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return application.Id;

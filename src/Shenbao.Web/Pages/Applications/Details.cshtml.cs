@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Domain.Audit;
+using Shenbao.Web.Audit;
+using Shenbao.Web.Notifications;
 using Shenbao.Domain.Applications;
 using Shenbao.Web.Applications;
 using Shenbao.Web.Security;
@@ -12,7 +16,7 @@ namespace Shenbao.Web.Pages.Applications;
 /// An application as submitted: receipt, content, check and timeline, all read from the frozen snapshot (never from
 /// today's profile); withdrawal until recommendation.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
 {
     public Workspace? Workspace { get; private set; }
     public bool Submitted { get; private set; }
@@ -43,6 +47,11 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, TimePro
                 application.Status = step.To;
                 application.Version++;
                 application.UpdatedAt = now;
+                audit.Record(AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number, details: $"撤回回执 {application.ReceiptNo}");
+                notifier.Notify(await notifier.ConcernedWithAsync(application, ct), $"已撤回：{application.Title ?? application.Number}",
+                    $"申报书《{application.Title ?? application.Number}》（回执号 {application.ReceiptNo}）已于{Shenbao.Domain.Eligibility.ChinaTime.Describe(now)}由{User.DisplayName()}撤回，现为草稿。" +
+                    $"请在{Shenbao.Domain.Eligibility.ChinaTime.Describe(application.Call.Deadline)}截止前修改并重新提交，否则不能参加本批次评审。",
+                    $"/Applications/Edit/{application.Id}");
                 try
                 {
                     await db.SaveChangesAsync(ct);

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Domain.Audit;
+using Shenbao.Web.Audit;
 using Shenbao.Domain.Applications;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Web.Applications;
@@ -16,7 +19,7 @@ namespace Shenbao.Web.Pages.Applications;
 /// justifications of warned rules. Every save carries the version it was based on; a save based on an older
 /// version is refused, never merged silently.
 /// </summary>
-public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore files, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore files, AuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty] public Dictionary<string, string?> F { get; set; } = [];
     [BindProperty] public List<MemberRow> M { get; set; } = [];
@@ -78,6 +81,8 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
                         ContentType = stored.Kind.ContentType, Size = stored.Size, Sha256 = stored.Sha256,
                         UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName(),
                     });
+                    audit.Record(AuditAction.Upload, AuditEntry.Objects.Application, application.Number,
+                        details: $"附件类型 {purpose}，文件“{Path.GetFileName(file.FileName)}”，{stored.Size} 字节，SHA-256 {stored.Sha256}");
                     if (!await SaveWithApplicationAsync(application, ct)) return RedirectToPage("Details", new { id });
                     TempData["Message"] = $"已上传“{Path.GetFileName(file.FileName)}”";
                     return RedirectToPage("Edit", new { id });
@@ -93,6 +98,8 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
         if (application.Attachments.SingleOrDefault(a => a.Id == attachmentId) is not { } attachment) return NotFound();
         db.Attachments.Remove(attachment);
+        audit.Record(AuditAction.RemoveFile, AuditEntry.Objects.Application, application.Number,
+            details: $"附件类型 {attachment.Purpose}，文件“{attachment.FileName}”，SHA-256 {attachment.Sha256}");
         if (!await SaveWithApplicationAsync(application, ct))
         {
             TempData["Message"] = $"未删除“{attachment.FileName}”：申报书刚刚被提交或修改，附件已随之锁定";
@@ -115,9 +122,13 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         // the page must show the version just checked; the UPDATE then finds that version or nothing (a submission since)
         if (Version != application.Version)
             return Refuse(await workspaces.CheckAsync(application, ct), "此申报书已被他人修改，您刚才的修改没有保存。请刷新页面，在最新内容上重新填写。");
+        var changed = Changed(Workspaces.Read(application.FormJson), values).Concat(Changed(Workspaces.Read(application.JustificationsJson), justifications).Select(r => "说明:" + r)).ToList();
         application.Version++;
         application.SetForm(category, values);
         application.JustificationsJson = JsonSerializer.Serialize(justifications, CheckJson.Options);
+        // which fields changed, not what they now say: the content is in the application, the trail says who touched what
+        if (changed.Count > 0)
+            audit.Record(AuditActions.Of(ApplicationAction.Edit), AuditEntry.Objects.Application, application.Number, details: $"修改 {changed.Count} 项：{string.Join("、", changed)}");
         application.UpdatedAt = clock.GetUtcNow();
         try
         {
@@ -133,6 +144,9 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         SaveStatus = $"已自动保存 {ChinaTime.Local(application.UpdatedAt):HH:mm:ss}";
         return true;
     }
+
+    private static IEnumerable<string> Changed(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        before.Keys.Union(after.Keys).Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k)).Order(StringComparer.Ordinal);
 
     /// <summary>Why this person may not change the application now, or null when they may: the workflow's answer.</summary>
     private string? EditRefusal(Application application) =>

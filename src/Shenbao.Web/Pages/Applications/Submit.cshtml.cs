@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Domain.Audit;
+using Shenbao.Web.Audit;
+using Shenbao.Web.Notifications;
 using Shenbao.Domain.Applications;
 using Shenbao.Web.Applications;
 using Shenbao.Web.Organisations;
@@ -14,7 +18,7 @@ namespace Shenbao.Web.Pages.Applications;
 /// status change and the frozen snapshot happen in one transaction, so a submission either is whole and acknowledged
 /// with a receipt, or did not happen.
 /// </summary>
-public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProvider clock) : PageModel
+public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
 {
     public Workspace? Workspace { get; private set; }
     public IReadOnlyList<string> Refusals { get; private set; } = [];
@@ -65,6 +69,11 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, TimeProv
         application.ContentHash = stored.Hash;
         application.Snapshots.Add(stored);
         application.Events.Add(ApplicationEvent.Of(step, User.UserId(), User.Role(), User.DisplayName(), now, $"回执号 {receipt}"));
+        audit.Record(AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number, details: $"回执号 {receipt}，摘要 {stored.Hash}");
+        notifier.Notify(await notifier.ConcernedWithAsync(application, ct), $"已提交：{application.Title ?? application.Number}",
+            $"申报书《{application.Title ?? application.Number}》已于{Shenbao.Domain.Eligibility.ChinaTime.Describe(now)}由{User.DisplayName()}提交，回执号 {receipt}，内容摘要（SHA-256）{stored.Hash}。" +
+            $"下一步由{application.District}的推荐单位审核推荐。",
+            $"/Applications/Details/{application.Id}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return RedirectToPage("Details", new { id, submitted = true });

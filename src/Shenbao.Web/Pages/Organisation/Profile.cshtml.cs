@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Domain.Audit;
+using Shenbao.Web.Audit;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Requests;
 using Shenbao.Web.Files;
@@ -17,7 +20,7 @@ namespace Shenbao.Web.Pages.Organisation;
 /// 单位信息: every fact the rules read about the organisation, each group with its proof documents. The
 /// organisation's administrator edits it; its 项目负责人 read it.
 /// </summary>
-public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, FileStore files, TimeProvider clock) : PageModel
+public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, FileStore files, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "单位信息已被他人修改，请刷新后重新填写";
 
@@ -58,9 +61,14 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
 
         // the UPDATE must still find the version the form was rendered from; if someone saved since, it finds no row
         db.Entry(organisation).Property(o => o.Version).OriginalValue = Input.Version;
+        var before = StoredProfile(organisation);
         var profile = Write(Input, StoredProfile(organisation));
         WriteDeclared(profile);
         organisation.ProfileJson = profile.ToJsonString(CheckJson.Options);
+        var changed = before.Select(p => p.Key).Union(profile.Select(p => p.Key))
+            .Where(k => !System.Text.Json.Nodes.JsonNode.DeepEquals(before[k], profile[k])).Order(StringComparer.Ordinal).ToList();
+        if (changed.Count > 0)
+            audit.Record(AuditAction.ProfileChange, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: $"修改：{string.Join("、", changed)}");
         organisation.Version = Input.Version + 1;
         try
         {
@@ -94,6 +102,8 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
                     FileName = fileName.Length > 255 ? fileName[^255..] : fileName, ContentType = stored.Kind.ContentType,
                     Size = stored.Size, Sha256 = stored.Sha256, UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName(),
                 });
+                audit.Record(AuditAction.Upload, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture),
+                    details: $"证明材料 {section.ProofPurpose}，文件“{fileName}”，{stored.Size} 字节，SHA-256 {stored.Sha256}");
                 await db.SaveChangesAsync(ct);
             }
             Notice = known ? $"“{fileName}”已上传过，未重复保存" : $"已上传“{fileName}”";

@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Domain.Audit;
+using Shenbao.Web.Audit;
+using Shenbao.Web.Notifications;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Requests;
 using Shenbao.Web.Security;
@@ -9,7 +13,7 @@ using Shenbao.Web.Security;
 namespace Shenbao.Web.Pages.Recommender;
 
 /// <summary>单位激活: the 推荐单位 sees the organisations of its own district and activates the pending ones.</summary>
-public sealed class OrganisationsModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, string Name, string CreditCode, string Kind, string Contact, string Registered, string? Activated);
 
@@ -52,6 +56,10 @@ public sealed class OrganisationsModel(AppDbContext db, TimeProvider clock) : Pa
         organisation.ActivatedAt = clock.GetUtcNow();
         organisation.ActivatedBy = User.DisplayName();
         organisation.Version++;
+        audit.Record(AuditAction.Activate, AuditEntry.Objects.Organisation, organisation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            details: $"{organisation.Name}（{organisation.CreditCode}）");
+        notifier.Notify(await db.Users.Where(u => u.OrganisationId == organisation.Id).ToListAsync(ct), "单位已激活",
+            $"{organisation.Name}已由{User.DisplayName()}激活。请重新登录，即可填写单位信息并申报。", "/Organisation/Profile");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,47 @@
+using Shenbao.Domain.Audit;
+
+namespace Shenbao.Data.Audit;
+
+/// <summary>
+/// One row of the audit trail (table AuditTrail): appended with the change it records, in the same transaction, and
+/// never updated or deleted (SQLite triggers refuse it; PostgreSQL's application role has INSERT and SELECT only).
+/// Seq, PreviousHash and Hash are given by <see cref="AppDbContext"/> when it saves, under the chain's lock.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Seq { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? UserId { get; set; }
+    /// <summary>The person's user name as it was then (or the name typed at a failed sign-in).</summary>
+    public string? UserName { get; set; }
+    public string? Role { get; set; }
+    public int? OrganisationId { get; set; }
+    public string? ClientAddress { get; set; }
+    public AuditAction Action { get; set; }
+    public string? ObjectType { get; set; }
+    public string? ObjectId { get; set; }
+    public AuditOutcome Outcome { get; set; }
+    public string? Details { get; set; }
+    public string PreviousHash { get; set; } = AuditRecord.Genesis;
+    public string Hash { get; set; } = "";
+
+    public AuditRecord ToRecord() => new(Seq, At, UserId, UserName, Role, OrganisationId, ClientAddress, Action.ToString(), ObjectType, ObjectId, Outcome.ToString(), Details, PreviousHash);
+
+    /// <summary>Takes the place, time and links the chain gave the record.</summary>
+    internal void Link(AuditRecord record, string hash)
+    {
+        (Seq, At, PreviousHash, Hash) = (record.Seq, record.At, record.PreviousHash, hash);
+    }
+
+    /// <summary>Object types: what an audit row's object id names.</summary>
+    public static class Objects
+    {
+        public const string Application = "application";
+        public const string Organisation = "organisation";
+        public const string User = "user";
+        public const string Call = "call";
+        public const string File = "file";
+        public const string AuditTrail = "audit";
+        public const string System = "system";
+    }
+}

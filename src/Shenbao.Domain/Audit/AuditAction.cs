@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Shenbao.Domain.Applications;
+
+namespace Shenbao.Domain.Audit;
+
+/// <summary>
+/// What an audit row records. Stored by name: never renamed, only added to. The workflow's actions keep their own
+/// names here (<see cref="Of(ApplicationAction)"/>), so a transition and its audit row say the same word.
+/// </summary>
+public enum AuditAction
+{
+    // the workflow's transitions, by the names of ApplicationAction
+    Create,
+    Edit,
+    Submit,
+    Withdraw,
+    Recommend,
+    // accounts
+    SignIn,
+    SignInFailed,
+    LockedOut,
+    SignOut,
+    Register,
+    Activate,
+    AccountCreated,
+    PasswordResetRequested,
+    PasswordReset,
+    // the organisation's data and files
+    ProfileChange,
+    Upload,
+    RemoveFile,
+    // reading out and running the system
+    Export,
+    CallChange,
+    ConfigChange,
+    ReminderSent,
+}
+
+/// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
+public enum AuditOutcome
+{
+    Success,
+    Failure,
+    Refused,
+}
+
+public static class AuditActions
+{
+    /// <summary>The audit action of a workflow action: the same name.</summary>
+    public static AuditAction Of(ApplicationAction action) => Enum.Parse<AuditAction>(action.ToString());
+
+    public static string Label(AuditAction action) => action switch
+    {
+        AuditAction.Create => "创建申报书",
+        AuditAction.Edit => "修改申报书",
+        AuditAction.Submit => "提交申报书",
+        AuditAction.Withdraw => "撤回申报书",
+        AuditAction.Recommend => "推荐申报书",
+        AuditAction.SignIn => "登录",
+        AuditAction.SignInFailed => "登录失败",
+        AuditAction.LockedOut => "账号锁定",
+        AuditAction.SignOut => "退出登录",
+        AuditAction.Register => "单位注册",
+        AuditAction.Activate => "单位激活",
+        AuditAction.AccountCreated => "开设账号",
+        AuditAction.PasswordResetRequested => "申请重置密码",
+        AuditAction.PasswordReset => "设置密码",
+        AuditAction.ProfileChange => "修改单位信息",
+        AuditAction.Upload => "上传文件",
+        AuditAction.RemoveFile => "删除文件",
+        AuditAction.Export => "导出",
+        AuditAction.CallChange => "批次变更",
+        AuditAction.ConfigChange => "配置变更",
+        AuditAction.ReminderSent => "发送截止提醒",
+        _ => throw new UnreachableException(),
+    };
+
+    public static string Label(AuditOutcome outcome) => outcome switch
+    {
+        AuditOutcome.Success => "成功",
+        AuditOutcome.Failure => "失败",
+        AuditOutcome.Refused => "拒绝",
+        _ => throw new UnreachableException(),
+    };
+}

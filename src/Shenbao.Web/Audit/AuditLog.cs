@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Domain.Audit;
+using Shenbao.Web.Security;
+
+namespace Shenbao.Web.Audit;
+
+/// <summary>
+/// Adds audit rows for the request being served: who (the signed-in person, or the account a sign-in names), from
+/// which address, when. The rows are saved by the page's next SaveChanges, in the transaction of the change.
+/// </summary>
+public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    /// <summary>An action of the signed-in person (or of a visitor, for a public page).</summary>
+    public void Record(AuditAction action, string? objectType = null, string? objectId = null, AuditOutcome outcome = AuditOutcome.Success, string? details = null)
+    {
+        var user = http.HttpContext?.User;
+        var signedIn = user?.Identity?.IsAuthenticated == true;
+        Add(action, objectType, objectId, outcome, details,
+            signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            signedIn ? user!.Identity!.Name : null,
+            signedIn ? RoleOf(user!) : null,
+            signedIn && int.TryParse(user!.FindFirstValue(ShenbaoClaims.Organisation), out var organisation) ? organisation : null);
+    }
+
+    /// <summary>An action on behalf of an account that is not (yet) the signed-in one: a sign-in, a registration, a reset.</summary>
+    public void RecordFor(User account, string? role, AuditAction action, AuditOutcome outcome = AuditOutcome.Success, string? details = null) =>
+        Add(action, AuditEntry.Objects.User, account.Id, outcome, details, account.Id, account.UserName, role, account.OrganisationId);
+
+    /// <summary>A sign-in attempt for a name no account has: recorded with the name typed, and nobody's id.</summary>
+    public void RecordUnknown(string userName, AuditAction action, AuditOutcome outcome, string? details = null) =>
+        Add(action, AuditEntry.Objects.User, null, outcome, details, null, Bounded(userName, 256), null, null);
+
+    private void Add(AuditAction action, string? objectType, string? objectId, AuditOutcome outcome, string? details,
+        string? userId, string? userName, string? role, int? organisation) =>
+        db.Audit(new AuditEntry
+        {
+            At = clock.GetUtcNow(), UserId = userId, UserName = userName, Role = role, OrganisationId = organisation,
+            ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            Action = action, ObjectType = objectType, ObjectId = objectId, Outcome = outcome, Details = Bounded(details, 4000),
+        });
+
+    private static string? RoleOf(ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).FirstOrDefault(r => Roles.Labels.ContainsKey(r));
+
+    private static string? Bounded(string? text, int length) => text is { Length: var n } && n > length ? text[..length] : text;
+}

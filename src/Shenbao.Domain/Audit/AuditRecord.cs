@@ -38,7 +38,8 @@ public sealed record AuditRecord(
     public string Canonical()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // the text hashed is read by people verifying by hand: Chinese and '+' written as themselves (it never goes into HTML)
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartArray();
             json.WriteNumberValue(Seq);

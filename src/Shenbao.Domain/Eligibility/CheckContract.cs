@@ -64,6 +64,13 @@ public static class ChinaTime
 
     public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The instant a Beijing day begins, in UTC (what the databases store and compare).</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     /// <summary>2025年6月30日 17:00 (Beijing time).</summary>
     public static string Describe(DateTimeOffset instant)
     {

@@ -12,7 +12,17 @@ namespace Shenbao.Tests.Support;
 /// </summary>
 public class ShenbaoApp : WebApplicationFactory<Program>
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("shenbao-test-").FullName;
+    private readonly string folder;
+    private readonly bool ownsFolder;
+
+    public ShenbaoApp() : this(Directory.CreateTempSubdirectory("shenbao-test-").FullName, ownsFolder: true) { }
+
+    /// <summary>Another process on the same data (database, files, mail, audit head): a restart, or a second node.</summary>
+    public ShenbaoApp(string folder, bool ownsFolder = false)
+    {
+        this.folder = folder;
+        this.ownsFolder = ownsFolder;
+    }
 
     /// <summary>Shenbao:DataPath: the database (SQLite), files, mail and the audit head live here.</summary>
     public string DataPath => folder;
@@ -57,7 +67,7 @@ public class ShenbaoApp : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            if (ownsFolder) try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
 }

@@ -17,8 +17,7 @@ public class ShenbaoApp : WebApplicationFactory<Program>
 
     public ShenbaoApp() : this(Directory.CreateTempSubdirectory("shenbao-test-").FullName, ownsFolder: true) { }
 
-    /// <summary>Another process on the same data (database, files, mail, audit head): a restart, or a second node.</summary>
-    public ShenbaoApp(string folder, bool ownsFolder = false)
+    protected ShenbaoApp(string folder, bool ownsFolder)
     {
         this.folder = folder;
         this.ownsFolder = ownsFolder;
@@ -71,6 +70,9 @@ public class ShenbaoApp : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>Another process on the same data (database, files, mail, audit head) as an app: a restart, or a second node.</summary>
+public sealed class SameDataApp(ShenbaoApp first) : ShenbaoApp(first.DataPath, ownsFolder: false);
 
 /// <summary>The same application outside demo mode: demo accounts must not sign in.</summary>
 public sealed class ProductionApp : ShenbaoApp

@@ -18,6 +18,13 @@ public static partial class Passwords
         return link["http://localhost:5000".Length..];
     }
 
+    /// <summary>Nothing mailed to the address yet (the sender has not delivered, or could not).</summary>
+    public static async Task LinkMailedToAsyncOrNone(ShenbaoApp app, string address)
+    {
+        await app.DeliverMailAsync();
+        Assert.DoesNotContain(app.Mails(), m => m.To.Mailboxes.Any(b => b.Address == address));
+    }
+
     public static async Task<Browser.Page> SetAsync(ShenbaoApp app, string link, string password)
     {
         var browser = Browser.For(app);

@@ -71,8 +71,11 @@ public class ShenbaoApp : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>Another process on the same data (database, files, mail, audit head) as an app: a restart, or a second node.</summary>
-public sealed class SameDataApp(ShenbaoApp first) : ShenbaoApp(first.DataPath, ownsFolder: false);
+/// <summary>
+/// The application on a data folder the test owns (database, files, mail, audit head): several of them on one folder
+/// are a restart, or a second node. The test deletes the folder.
+/// </summary>
+public class FolderApp(string folder) : ShenbaoApp(folder, ownsFolder: false);
 
 /// <summary>The same application outside demo mode: demo accounts must not sign in.</summary>
 public sealed class ProductionApp : ShenbaoApp

@@ -43,5 +43,18 @@ public sealed class AuditEntry
         public const string File = "file";
         public const string AuditTrail = "audit";
         public const string System = "system";
+
+        public static string Label(string? objectType) => objectType switch
+        {
+            Application => "申报书",
+            Organisation => "单位",
+            User => "用户",
+            Call => "批次",
+            File => "文件",
+            AuditTrail => "审计日志",
+            System => "系统",
+            null => "",
+            _ => objectType,
+        };
     }
 }

@@ -176,7 +176,7 @@ public static class DemoData
                 ["application.platformId"] = "lab",
             }));
         await db.SaveChangesAsync(ct);
-        await WriteTrailAsync(db, call, users, now, ct);
+        await WriteTrailAsync(db, guide, call, users, now, ct);
     }
 
     /// <summary>
@@ -184,7 +184,7 @@ public static class DemoData
     /// organisation registered and activated, accounts opened, profiles filled, files uploaded, applications made,
     /// filled and submitted, each person signing in before they first act. In order of time, as it would have been.
     /// </summary>
-    private static async Task WriteTrailAsync(AppDbContext db, FundingCall call, Dictionary<string, User> users, DateTimeOffset now, CancellationToken ct)
+    private static async Task WriteTrailAsync(AppDbContext db, Guide guide, FundingCall call, Dictionary<string, User> users, DateTimeOffset now, CancellationToken ct)
     {
         var roleOf = Accounts.ToDictionary(a => a.UserName, a => a.Role);
         var byName = users.Values.ToDictionary(u => u.DisplayName);
@@ -214,7 +214,7 @@ public static class DemoData
                 Add(activated, recommender, AuditAction.Activate, AuditEntry.Objects.Organisation, Id(organisation.Id), $"{organisation.Name}（{organisation.CreditCode}）");
                 if (organisation.ProfileJson != "{}" && admin is not null)
                 {
-                    var groups = System.Text.Json.Nodes.JsonNode.Parse(organisation.ProfileJson)!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
+                    var groups = System.Text.Json.Nodes.JsonNode.Parse(organisation.ProfileJson)!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).Select(guide.Facts.ProfileLabel);
                     Add(activated.AddHours(2), admin, AuditAction.ProfileChange, AuditEntry.Objects.Organisation, Id(organisation.Id), $"修改：{string.Join("、", groups)}");
                 }
             }
@@ -239,7 +239,8 @@ public static class DemoData
                 Add(step.At, who, AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number,
                     step.Action == ApplicationAction.Submit ? $"回执号 {application.ReceiptNo}，摘要 {application.ContentHash}" : $"{call.Title}，类别 {application.Category}");
                 if (step.Action == ApplicationAction.Create)
-                    Add(step.At.AddHours(1), who, AuditAction.Edit, AuditEntry.Objects.Application, application.Number, $"修改 {form.Count} 项：{string.Join("、", form.Keys.Order(StringComparer.Ordinal))}");
+                    Add(step.At.AddHours(1), who, AuditAction.Edit, AuditEntry.Objects.Application, application.Number,
+                        $"修改 {form.Count} 项：{string.Join("、", form.Keys.Order(StringComparer.Ordinal).Select(guide.FindCategory(application.Category)!.LabelOf))}");
             }
         }
 

@@ -57,6 +57,10 @@ public sealed class FactCatalog
 
     public FactDefinition? Find(string path) => byPath.GetValueOrDefault(path);
 
+    /// <summary>How people name a top-level key of the stored profile: its fact's label, or its group's title.</summary>
+    public string ProfileLabel(string key) =>
+        Find("applicant." + key)?.Label ?? ProfileGroups.FirstOrDefault(g => g.Id == key)?.Title ?? key;
+
     /// <summary>The fact at a path the code itself names: a missing one is a bug, found at start-up.</summary>
     public FactDefinition Get(string path) =>
         byPath.TryGetValue(path, out var fact) ? fact : throw new InvalidOperationException($"'{path}' is not in the fact catalogue.");

@@ -40,6 +40,9 @@ public sealed record Category(
     IReadOnlyList<FormSection> Form)
 {
     public IEnumerable<string> Fields => FieldGroups.SelectMany(g => g.Fields);
+
+    /// <summary>How the form names a value's path (the path itself when no field of the form has it).</summary>
+    public string LabelOf(string path) => Form.SelectMany(s => s.Fields).FirstOrDefault(f => f.Path == path)?.Label ?? path;
 }
 
 /// <summary>

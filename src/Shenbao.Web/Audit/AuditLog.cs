@@ -25,8 +25,9 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
     }
 
     /// <summary>An action on behalf of an account that is not (yet) the signed-in one: a sign-in, a registration, a reset.</summary>
-    public void RecordFor(User account, string? role, AuditAction action, AuditOutcome outcome = AuditOutcome.Success, string? details = null) =>
-        Add(action, AuditEntry.Objects.User, account.Id, outcome, details, account.Id, account.UserName, role, account.OrganisationId);
+    /// <param name="target">What the action changed, when it is not the account itself (a registration: the organisation).</param>
+    public void RecordFor(User account, string? role, AuditAction action, AuditOutcome outcome = AuditOutcome.Success, string? details = null, (string Type, string Id)? target = null) =>
+        Add(action, target?.Type ?? AuditEntry.Objects.User, target?.Id ?? account.Id, outcome, details, account.Id, account.UserName, role, account.OrganisationId);
 
     /// <summary>A sign-in attempt for a name no account has: recorded with the name typed, and nobody's id.</summary>
     public void RecordUnknown(string userName, AuditAction action, AuditOutcome outcome, string? details = null) =>

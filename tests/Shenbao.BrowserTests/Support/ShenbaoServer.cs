@@ -18,6 +18,19 @@ public sealed class ShenbaoServer : WebApplicationFactory<Program>
 
     public ShenbaoServer() => UseKestrel(0);
 
+    /// <summary>Shenbao:DataPath: the database, files, mail (.eml) and the audit head.</summary>
+    public string DataPath => folder;
+
+    /// <summary>Sends the outbox now and returns the mails written to an address, read back from their .eml files.</summary>
+    public async Task<IReadOnlyList<MimeKit.MimeMessage>> MailsToAsync(string address)
+    {
+        await Services.GetRequiredService<Shenbao.Web.Notifications.OutboxSender>().RunOnceAsync(CancellationToken.None);
+        var mail = Path.Combine(folder, "mail");
+        return Directory.Exists(mail)
+            ? Directory.GetFiles(mail, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList()
+            : [];
+    }
+
     /// <summary>The address Kestrel bound, e.g. http://127.0.0.1:40123 (after <see cref="Start"/>).</summary>
     public Uri Address { get; private set; } = null!;
 

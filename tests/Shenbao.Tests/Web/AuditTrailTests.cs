@@ -77,7 +77,7 @@ public sealed class AuditTrailTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         var change = Last(AuditAction.ProfileChange);
         Assert.Equal(userName, change.UserName);
         Assert.Equal(id, change.OrganisationId);
-        Assert.Contains("employees", change.Details, StringComparison.Ordinal);
+        Assert.Contains("职工总数", change.Details, StringComparison.Ordinal);
         Assert.DoesNotContain("57", change.Details, StringComparison.Ordinal);   // which facts changed, not what they now say
     }
 
@@ -101,7 +101,7 @@ public sealed class AuditTrailTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.Equal([AuditAction.Create, AuditAction.Edit, AuditAction.Upload, AuditAction.Upload, AuditAction.Upload, AuditAction.RemoveFile, AuditAction.Submit],
             rows.Select(r => r.Action));
         Assert.All(rows, r => Assert.Equal(("hynu-admin", Roles.OrgAdmin, "application"), (r.UserName, r.Role, r.ObjectType)));
-        Assert.Contains("project.title", rows[1].Details, StringComparison.Ordinal);
+        Assert.Contains("项目名称", rows[1].Details, StringComparison.Ordinal);
         Assert.Contains("多余的批复.pdf", rows[5].Details, StringComparison.Ordinal);
         using (var db = app.Db())
             Assert.Contains(db.Applications.Single(a => a.Id == id).ReceiptNo!, rows[^1].Details, StringComparison.Ordinal);

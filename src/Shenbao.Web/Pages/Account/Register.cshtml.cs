@@ -128,7 +128,8 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
         // a missing role is a start-up fault (RoleSetup.EnsureRolesAsync), not the applicant's: let it throw and roll back
         if (!(await users.AddToRoleAsync(admin, Roles.OrgAdmin)).Succeeded)
             throw new InvalidOperationException($"Could not give the new account the role {Roles.OrgAdmin}.");
-        audit.RecordFor(admin, Roles.OrgAdmin, AuditAction.Register, details: $"单位 {organisation.CreditCode}（{organisation.District}），管理员账号 {admin.UserName}");
+        audit.RecordFor(admin, Roles.OrgAdmin, AuditAction.Register, details: $"单位 {organisation.CreditCode}（{organisation.District}），管理员账号 {admin.UserName}",
+            target: (AuditEntry.Objects.Organisation, organisation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         // the 推荐单位 of the district is the one to act: it hears of the request at once
         var recommenders = await db.Users.Where(u => u.District == organisation.District).ToListAsync(ct);
         notifier.Notify(recommenders, $"待激活：{organisation.Name}",

@@ -128,7 +128,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         application.JustificationsJson = JsonSerializer.Serialize(justifications, CheckJson.Options);
         // which fields changed, not what they now say: the content is in the application, the trail says who touched what
         if (changed.Count > 0)
-            audit.Record(AuditActions.Of(ApplicationAction.Edit), AuditEntry.Objects.Application, application.Number, details: $"修改 {changed.Count} 项：{string.Join("、", changed)}");
+            audit.Record(AuditActions.Of(ApplicationAction.Edit), AuditEntry.Objects.Application, application.Number, details: $"修改 {changed.Count} 项：{string.Join("、", changed.Select(category.LabelOf))}");
         application.UpdatedAt = clock.GetUtcNow();
         try
         {

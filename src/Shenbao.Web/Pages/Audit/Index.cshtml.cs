@@ -61,7 +61,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
             ["单位ID"] = r.OrganisationId,
             ["客户端地址"] = r.ClientAddress,
             ["操作"] = AuditActions.Label(r.Action),
-            ["对象类型"] = r.ObjectType,
+            ["对象类型"] = AuditEntry.Objects.Label(r.ObjectType),
             ["对象"] = r.ObjectId,
             ["结果"] = AuditActions.Label(r.Outcome),
             ["详情"] = r.Details,

@@ -68,7 +68,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         var changed = before.Select(p => p.Key).Union(profile.Select(p => p.Key))
             .Where(k => !System.Text.Json.Nodes.JsonNode.DeepEquals(before[k], profile[k])).Order(StringComparer.Ordinal).ToList();
         if (changed.Count > 0)
-            audit.Record(AuditAction.ProfileChange, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: $"修改：{string.Join("、", changed)}");
+            audit.Record(AuditAction.ProfileChange, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: $"修改：{string.Join("、", changed.Select(guides.Default.Facts.ProfileLabel))}");
         organisation.Version = Input.Version + 1;
         try
         {

@@ -49,6 +49,7 @@ public sealed class OrganisationUsersTests(ShenbaoApp app) : IClassFixture<Shenb
         Assert.Contains($"已添加项目负责人赵工（用户名 {userName}）。设置密码的链接已发到 {userName}@example.com", after.Text, StringComparison.Ordinal);
         // no password until the person sets one: nobody else ever knew it
         using (var db = app.Db()) Assert.Null(db.Users.Single(u => u.UserName == userName).PasswordHash);
+        Assert.Contains(after.Document.QuerySelectorAll("#users tbody tr"), r => r.TextContent.Contains(userName, StringComparison.Ordinal) && r.TextContent.Contains("待本人通过邮件链接设置密码", StringComparison.Ordinal));
         await Passwords.SetThroughMailAsync(app, $"{userName}@example.com", Registration.Password);
         Assert.Contains(after.Document.QuerySelectorAll("#users tbody tr"), r => r.TextContent.Contains(userName, StringComparison.Ordinal) && r.TextContent.Contains("项目负责人", StringComparison.Ordinal));
         using (var db = app.Db())

@@ -39,7 +39,10 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, AuditLo
         public string Email { get; set; } = "";
     }
 
-    public sealed record Row(string UserName, string DisplayName, string Role, bool LockedOut);
+    public sealed record Row(string UserName, string DisplayName, string Role, bool LockedOut, bool AwaitingPassword)
+    {
+        public string State => LockedOut ? "已锁定（密码错误次数过多）" : AwaitingPassword ? "待本人通过邮件链接设置密码" : "正常";
+    }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -89,7 +92,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, AuditLo
     {
         var organisation = User.OrganisationId();
         var people = await db.Users.Where(u => u.OrganisationId == organisation)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.LockoutEnd })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.LockoutEnd, AwaitingPassword = u.PasswordHash == null })
             .ToListAsync(ct);
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
@@ -102,7 +105,7 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, AuditLo
             .Select(p => (Admin: roles.Any(r => r.UserId == p.Id && r.Name == Roles.OrgAdmin), Row: new Row(
                 p.UserName ?? "", p.DisplayName,
                 string.Join("、", roles.Where(r => r.UserId == p.Id).Select(r => Roles.Labels.GetValueOrDefault(r.Name!, r.Name!))),
-                p.LockoutEnd > now)))
+                p.LockoutEnd > now, p.AwaitingPassword)))
             .OrderBy(p => p.Admin ? 0 : 1).ThenBy(p => p.Row.UserName, StringComparer.Ordinal)
             .Select(p => p.Row)
             .ToList();

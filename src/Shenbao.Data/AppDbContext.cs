@@ -8,6 +8,9 @@ using Shenbao.Domain.Audit;
 
 namespace Shenbao.Data;
 
+/// <summary>The audit trail does not end where its outside head says: appending is refused until someone looks.</summary>
+public sealed class AuditTrailBrokenException(string message) : InvalidOperationException(message);
+
 /// <summary>The database. Each provider has its own subclass and migration set, as EF requires.</summary>
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<User>(options)
 {
@@ -41,23 +44,30 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         if (pendingAudit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var entries = pendingAudit.ToList();
         pendingAudit.Clear();
-        if (this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditHeadInterceptor>().Any() != true)
-            throw new InvalidOperationException("This context has no audit head file (DataServices.Create(..., auditHead)): rows appended through it would not be in the outside head.");
+        var headFile = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditHeadInterceptor>().SingleOrDefault()?.File
+            ?? throw new InvalidOperationException("This context has no audit head file (DataServices.Create(..., auditHead)): rows appended through it would not be in the outside head.");
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             // the change first and the chain last: every transaction takes the chain's lock as its last lock, so two
             // transactions never wait for each other in a circle (one holding a row, the other the chain)
+            // (each save accepts its changes: a second save must not insert them again. After a failure the context is
+            // left as after any failed transaction: a page answers and is disposed; it does not save again)
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await LockChainAsync(cancellationToken);
+            await LockAuditChainAsync(cancellationToken);
             var last = await AuditTrail.AsNoTracking().OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var head = last is null ? AuditHead.Empty : new AuditHead(last.Seq, last.Hash);
-            var linked = AuditChain.Append(head, entries.Select(e => e.ToRecord()));
+            var end = last is null ? AuditHead.Empty : new AuditHead(last.Seq, last.Hash);
+            // a trail that no longer ends where the outside head says (cut, or rewritten) is not continued: a new row
+            // linked to a forged end would move the head onto the forgery and hide it
+            if (!headFile.Read().Allows(end))
+                throw new AuditTrailBrokenException($"The audit trail ends at row {end.Count} ({end.Hash}), which is not the head recorded in {headFile.Path}: it was cut or rewritten. Nothing is appended until `audit verify` has been run and the cause found.");
+            var linked = AuditChain.Append(end, entries.Select(e => e.ToRecord()));
             foreach (var (entry, (record, hash)) in entries.Zip(linked)) entry.Link(record, hash);
             AuditTrail.AddRange(entries);
             saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             UncommittedHead = new AuditHead(entries[^1].Seq, entries[^1].Hash);
-            if (own is not null) await own.CommitAsync(cancellationToken);
+            // once begun, the commit is not cancelled by a client going away: its outcome must be known
+            if (own is not null) await own.CommitAsync(CancellationToken.None);
             return saved;
         }
         catch
@@ -75,7 +85,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// One appender at a time across every process: on PostgreSQL a transaction-scoped advisory lock; SQLite's write
     /// transactions (BEGIN IMMEDIATE) already hold the only write lock.
     /// </summary>
-    private async Task LockChainAsync(CancellationToken ct)
+    public async Task LockAuditChainAsync(CancellationToken ct)
     {
         if (Database.IsNpgsql()) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(72450701)", ct);
     }
@@ -179,10 +189,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             a.Property(x => x.UserName).HasMaxLength(256);
             a.Property(x => x.Role).HasMaxLength(30);
             a.Property(x => x.ClientAddress).HasMaxLength(64);
-            a.Property(x => x.Action).HasConversion<string>().HasMaxLength(40);
+            // read strictly: a stored word that is not exactly a name ("signin", "5") becomes no action, so it cannot hash as one
+            a.Property(x => x.Action).HasConversion(v => v.ToString(), s => AuditEntry.Strict<AuditAction>(s)).HasMaxLength(40);
             a.Property(x => x.ObjectType).HasMaxLength(30);
             a.Property(x => x.ObjectId).HasMaxLength(100);
-            a.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Outcome).HasConversion(v => v.ToString(), s => AuditEntry.Strict<AuditOutcome>(s)).HasMaxLength(20);
             a.Property(x => x.Details).HasMaxLength(4000);
             a.Property(x => x.PreviousHash).HasMaxLength(64);
             a.Property(x => x.Hash).HasMaxLength(64);

@@ -40,6 +40,14 @@ public static class AuditCommands
             return Broken;
         }
         var headFile = new AuditHeadFile(headPath ?? AuditHeadFile.For(Path.GetDirectoryName(Path.GetFullPath(dbPath))!));
+
+        // the table and the head are read under the chain's lock, as one moment: a site appending meanwhile waits, so a
+        // row committed between the two reads cannot look like a row added behind the head's back
+        await using var context = postgres is null ? DataServices.Create("Sqlite", $"Data Source={dbPath}") : DataServices.Create("Postgres", postgres);
+        await using var transaction = await context.Database.BeginTransactionAsync(ct);
+        await context.LockAuditChainAsync(ct);
+        var records = new List<(AuditRecord, string)>();
+        await foreach (var row in context.AuditTrail.AsNoTracking().OrderBy(a => a.Seq).AsAsyncEnumerable().WithCancellation(ct)) records.Add((row.ToRecord(), row.Hash));
         AuditHeadFile.State state;
         try
         {
@@ -50,11 +58,7 @@ public static class AuditCommands
             output.WriteLine($"审计日志核验不通过：库外的链头文件 {headFile.Path} 无法读取（{e.Message}）");
             return Broken;
         }
-
-        await using var context = postgres is null ? DataServices.Create("Sqlite", $"Data Source={dbPath};Mode=ReadOnly") : DataServices.Create("Postgres", postgres);
-        var rows = context.AuditTrail.AsNoTracking().OrderBy(a => a.Seq).AsAsyncEnumerable();
-        var records = new List<(AuditRecord, string)>();
-        await foreach (var row in rows.WithCancellation(ct)) records.Add((row.ToRecord(), row.Hash));
+        await transaction.RollbackAsync(ct);
 
         switch (AuditChain.Verify(records, state.Head, state.Pending))
         {

@@ -33,6 +33,10 @@ public sealed class AuditEntry
         (Seq, At, PreviousHash, Hash) = (record.Seq, record.At, record.PreviousHash, hash);
     }
 
+    /// <summary>The value a stored name stands for, or -1 (no value) when the text is not exactly one of the names.</summary>
+    public static T Strict<T>(string stored) where T : struct, Enum =>
+        Enum.TryParse<T>(stored, ignoreCase: false, out var value) && value.ToString() == stored ? value : (T)(object)(-1);
+
     /// <summary>Object types: what an audit row's object id names.</summary>
     public static class Objects
     {

@@ -5,9 +5,10 @@ namespace Shenbao.Data.Audit;
 
 /// <summary>
 /// The chain's head kept outside the database ({DataPath}/audit-head.json), so that a cut-off tail or a chain
-/// rewritten from the start is found. Written as "pending" before a commit and as the head after it: a crash between
-/// the two leaves the pending head, which the table may then end at. Writes only move the head forward, so processes
-/// that commit in one order and write the file in another still leave the latest head.
+/// rewritten from the start is found. Each appending transaction writes its head as pending before its commit and
+/// as the head after it; a crash in between leaves the pending head, which the table may then end at. Writes only
+/// move the head forward, so processes that commit in one order and write the file in another still leave the latest
+/// head. Every process that appends must write the same file: nodes share the data folder (as they share uploads).
 /// </summary>
 public sealed class AuditHeadFile(string path)
 {
@@ -15,31 +16,39 @@ public sealed class AuditHeadFile(string path)
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    public sealed record State(AuditHead? Head, AuditHead? Pending);
+    /// <summary>The committed head, and the heads of transactions between their commit and its confirmation.</summary>
+    public sealed record State(AuditHead? Head, IReadOnlyList<AuditHead> Pending)
+    {
+        /// <summary>Whether the table may end at <paramref name="end"/>: the head, or a head about to become it.</summary>
+        public bool Allows(AuditHead end) => end == (Head ?? AuditHead.Empty) || Pending.Contains(end);
+    }
 
-    private sealed record Stored(long Count, string Hash, long? PendingCount, string? PendingHash);
+    private sealed record Stored(long Count, string Hash, List<StoredHead>? Pending);
+
+    private sealed record StoredHead(long Count, string Hash);
 
     public static string For(string dataPath) => System.IO.Path.Combine(dataPath, "audit-head.json");
 
     public State Read()
     {
-        if (!File.Exists(Path)) return new State(null, null);
+        if (!File.Exists(Path)) return new State(null, []);
         var stored = JsonSerializer.Deserialize<Stored>(File.ReadAllText(Path))
             ?? throw new InvalidDataException($"{Path} is not an audit head");
-        return new State(new AuditHead(stored.Count, stored.Hash),
-            stored is { PendingCount: { } count, PendingHash: { } hash } ? new AuditHead(count, hash) : null);
+        return new State(new AuditHead(stored.Count, stored.Hash), (stored.Pending ?? []).Select(p => new AuditHead(p.Count, p.Hash)).ToList());
     }
 
     /// <summary>Before the commit: the head the table will have if it commits.</summary>
-    public void Pending(AuditHead head) => Update(state => state with { Pending = head });
+    public void Pending(AuditHead head) => Update(state => state with { Pending = [.. state.Pending.Where(p => p != head), head] });
 
-    /// <summary>After the commit: the table now ends at this head.</summary>
-    public void Committed(AuditHead head) => Update(state => new State(
-        state.Head is { } known && known.Count >= head.Count ? known : head,
-        state.Pending is { } pending && pending.Count > head.Count ? pending : null));
+    /// <summary>After the commit: the table now ends at this head (or later, if another process committed since).</summary>
+    public void Committed(AuditHead head) => Update(state =>
+    {
+        var latest = state.Head is { } known && known.Count >= head.Count ? known : head;
+        return new State(latest, state.Pending.Where(p => p.Count > latest.Count).ToList());
+    });
 
-    /// <summary>The transaction did not commit: its pending head is not the table's.</summary>
-    public void Abandoned(AuditHead head) => Update(state => state.Pending == head ? state with { Pending = null } : state);
+    /// <summary>The transaction rolled back: its pending head is not the table's.</summary>
+    public void Abandoned(AuditHead head) => Update(state => state with { Pending = state.Pending.Where(p => p != head).ToList() });
 
     private void Update(Func<State, State> change)
     {
@@ -54,7 +63,7 @@ public sealed class AuditHeadFile(string path)
             var temporary = Path + ".tmp";
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(file, new Stored(head.Count, head.Hash, next.Pending?.Count, next.Pending?.Hash));
+                JsonSerializer.Serialize(file, new Stored(head.Count, head.Hash, next.Pending.Select(p => new StoredHead(p.Count, p.Hash)).ToList()));
                 file.Flush(flushToDisk: true);
             }
             File.Move(temporary, Path, overwrite: true);
@@ -65,7 +74,7 @@ public sealed class AuditHeadFile(string path)
         }
     }
 
-    private static FileStream OpenExclusive(string lockPath)
+    private FileStream OpenExclusive(string lockPath)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -73,9 +82,13 @@ public sealed class AuditHeadFile(string path)
             {
                 return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (attempt < 500)
+            catch (IOException) when (attempt < 1000)
             {
                 Thread.Sleep(10);
+            }
+            catch (IOException e)
+            {
+                throw new IOException($"The audit head {Path} stayed locked for 10 s: another process holds {lockPath}.", e);
             }
         }
     }

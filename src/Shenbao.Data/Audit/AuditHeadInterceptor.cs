@@ -9,6 +9,8 @@ namespace Shenbao.Data.Audit;
 /// </summary>
 internal sealed class AuditHeadInterceptor(AuditHeadFile file) : DbTransactionInterceptor
 {
+    public AuditHeadFile File => file;
+
     // a new transaction starts with nothing appended, whatever an earlier one on the context left behind
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
@@ -50,12 +52,19 @@ internal sealed class AuditHeadInterceptor(AuditHeadFile file) : DbTransactionIn
         return Task.CompletedTask;
     }
 
-    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Abandon(eventData);
+    // a commit that failed may still have committed (a connection lost during COMMIT): its pending head stays, which
+    // the table may then end at; the next append's head supersedes it either way
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData);
 
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Abandon(eventData);
+        Forget(eventData);
         return Task.CompletedTask;
+    }
+
+    private static void Forget(TransactionEventData eventData)
+    {
+        if (eventData.Context is AppDbContext context) context.UncommittedHead = null;
     }
 
     private static Domain.Audit.AuditHead? Appended(TransactionEventData eventData) => (eventData.Context as AppDbContext)?.UncommittedHead;
@@ -64,7 +73,15 @@ internal sealed class AuditHeadInterceptor(AuditHeadFile file) : DbTransactionIn
     {
         if (eventData.Context is not AppDbContext { UncommittedHead: { } head } context) return;
         context.UncommittedHead = null;
-        file.Committed(head);
+        try
+        {
+            file.Committed(head);
+        }
+        catch (IOException)
+        {
+            // the change has committed and must not be answered as failed: the pending head written before the commit
+            // already lets the table end here, and the next append moves the head past it
+        }
     }
 
     private void Abandon(TransactionEventData eventData)

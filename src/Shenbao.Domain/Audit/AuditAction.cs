@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shenbao.Domain.Applications;
 
 namespace Shenbao.Domain.Audit;
@@ -72,7 +71,8 @@ public static class AuditActions
         AuditAction.CallChange => "批次变更",
         AuditAction.ConfigChange => "配置变更",
         AuditAction.ReminderSent => "发送截止提醒",
-        _ => throw new UnreachableException(),
+        // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
+        _ => $"（无法识别的操作 {(int)action}）",
     };
 
     public static string Label(AuditOutcome outcome) => outcome switch
@@ -80,6 +80,6 @@ public static class AuditActions
         AuditOutcome.Success => "成功",
         AuditOutcome.Failure => "失败",
         AuditOutcome.Refused => "拒绝",
-        _ => throw new UnreachableException(),
+        _ => $"（无法识别的结果 {(int)outcome}）",
     };
 }

@@ -21,8 +21,8 @@ public static class AuditChain
 {
     /// <param name="rows">The rows in the order of their Seq, with the hash each row stores.</param>
     /// <param name="head">The head recorded outside the table after the last commit.</param>
-    /// <param name="pending">A head recorded before a commit that has not been confirmed (a crash in between): the table may end there instead.</param>
-    public static ChainCheck Verify(IEnumerable<(AuditRecord Record, string Hash)> rows, AuditHead? head, AuditHead? pending = null)
+    /// <param name="pending">Heads recorded before commits not yet confirmed (one in flight, or a crash in between): the table may end at one of them instead.</param>
+    public static ChainCheck Verify(IEnumerable<(AuditRecord Record, string Hash)> rows, AuditHead? head, IReadOnlyCollection<AuditHead>? pending = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var last = AuditHead.Empty;
@@ -43,7 +43,7 @@ public static class AuditChain
 
         if (head is null)
             return last.Count == 0 ? new ChainCheck.Holds(0) : new ChainCheck.Broken(last.Count, "库外的链头记录不存在：无法确认审计链的末尾未被截断或整链重写");
-        if (last == head || (pending is not null && last == pending)) return new ChainCheck.Holds(last.Count);
+        if (last == head || (pending?.Contains(last) ?? false)) return new ChainCheck.Holds(last.Count);
         if (last.Count < head.Count)
             return new ChainCheck.Broken(last.Count + 1, $"审计链在第 {last.Count} 行结束，库外链头记载为 {head.Count} 行：第 {last.Count + 1} 行起被截去");
         if (last.Count > head.Count)

@@ -35,7 +35,17 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
         }
         var reminded = 0;
         foreach (var (callId, organisationId) in due)
-            if (await RemindAsync(callId, organisationId, now, ct)) reminded++;
+        {
+            try
+            {
+                if (await RemindAsync(callId, organisationId, now, ct)) reminded++;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            {
+                // one organisation's failure does not stop the others' reminders; it is tried again on the next run
+                NotificationLog.ReminderFailed(log, callId, organisationId, e);
+            }
+        }
         return reminded;
     }
 
@@ -54,7 +64,7 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
         people.AddRange(await db.Users.Where(u => makers.Contains(u.Id)).ToListAsync(ct));
 
         db.SentReminders.Add(new SentReminder { CallId = callId, OrganisationId = organisationId, SentAt = now });
-        var titles = string.Join("、", drafts.Select(d => $"《{d.Title ?? d.Number}》"));
+        var titles = string.Join("、", drafts.Take(10).Select(d => $"《{d.Title ?? d.Number}》")) + (drafts.Count > 10 ? $"等 {drafts.Count} 份" : "");
         notifier.Notify(people, $"申报截止提醒：{call.Title}",
             $"{call.Title}将于{ChinaTime.Describe(call.Deadline)}截止申报。贵单位尚有 {drafts.Count} 份申报书未提交：{titles}。截止后将不能再提交，请尽快完成。",
             drafts.Count == 1 ? $"/Applications/Details/{drafts[0].Id}" : "/Applications");

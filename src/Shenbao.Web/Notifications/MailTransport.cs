@@ -39,7 +39,10 @@ public sealed class SmtpTransport(IConfiguration configuration) : IMailTransport
     {
         var smtp = configuration.GetSection("Shenbao:Mail:Smtp");
         using var client = new SmtpClient();
-        await client.ConnectAsync(smtp["Host"] ?? throw new InvalidOperationException("Shenbao:Mail:Smtp:Host is not set"), smtp.GetValue("Port", 25), smtp.GetValue("StartTls", true) ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, ct);
+        var port = smtp.GetValue("Port", 25);
+        // TLS is required, not offered: a server (or a man in the middle) that does not speak it gets no password and no link
+        var security = port == 465 ? SecureSocketOptions.SslOnConnect : smtp.GetValue("StartTls", true) ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+        await client.ConnectAsync(smtp["Host"] ?? throw new InvalidOperationException("Shenbao:Mail:Smtp:Host is not set"), port, security, ct);
         if (smtp["UserName"] is { Length: > 0 } user) await client.AuthenticateAsync(user, smtp["Password"] ?? "", ct);
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(quit: true, ct);

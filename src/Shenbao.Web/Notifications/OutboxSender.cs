@@ -39,7 +39,9 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IMailTransport tra
             try
             {
                 await transport.SendAsync(Compose(message), ct);
-                await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), ct);
+                // once sent, the body (which may hold a one-time link) is not kept: whoever reads the database later cannot use it
+                await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.Body, "（已发送，正文不保留）"), CancellationToken.None);
                 sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -33,7 +33,8 @@ public sealed class AuditCommandTests : IDisposable
         return db.Database.ExecuteSqlRaw(sql);
     }
 
-    private void DropTriggers() => Execute("DROP TRIGGER AuditTrail_NoUpdate; DROP TRIGGER AuditTrail_NoDelete;");
+    /// <summary>What someone with the database file does first.</summary>
+    private void DropTriggers() => Execute("DROP TRIGGER AuditTrail_NoUpdate; DROP TRIGGER AuditTrail_NoDelete; DROP TRIGGER AuditTrail_Continues;");
 
     private long Rows()
     {
@@ -83,6 +84,32 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("第 7 行起不可信", run.Output, StringComparison.Ordinal);
         Assert.Contains("行被修改", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Action", "signin")]
+    [InlineData("Action", "5")]
+    [InlineData("Outcome", "Failure")]
+    [InlineData("Outcome", "junk")]
+    public void A_stored_word_changed_to_another_or_to_one_that_reads_back_the_same_is_found(string column, string value)
+    {
+        DropTriggers();
+        Execute($"UPDATE AuditTrail SET {column} = '{value}' WHERE Seq = 5");
+
+        var run = Verify();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("第 5 行起不可信", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_database_refuses_a_row_that_does_not_continue_the_chain()
+    {
+        Assert.Contains("continue the chain", Assert.ThrowsAny<SqliteException>(() =>
+            Execute("INSERT OR REPLACE INTO AuditTrail SELECT * FROM AuditTrail WHERE Seq = 2")).Message, StringComparison.Ordinal);
+        Assert.Contains("continue the chain", Assert.ThrowsAny<SqliteException>(() =>
+            Execute($"INSERT INTO AuditTrail (Seq, At, Action, Outcome, PreviousHash, Hash) VALUES ({Rows() + 1}, 0, 'SignIn', 'Success', 'forged', 'forged')")).Message, StringComparison.Ordinal);
+        Assert.Equal(0, Verify().ExitCode);
     }
 
     [Fact]

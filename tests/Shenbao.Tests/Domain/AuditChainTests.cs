@@ -160,9 +160,9 @@ public sealed class AuditChainTests
         var committed = new AuditHead(4, rows[3].Hash);
         var pending = new AuditHead(5, rows[4].Hash);
 
-        Assert.Equal(new ChainCheck.Holds(5), AuditChain.Verify(rows, committed, pending));   // committed, head not yet moved
-        Assert.Equal(new ChainCheck.Holds(4), AuditChain.Verify(rows.Take(4), committed, pending));   // not committed
-        Assert.IsType<ChainCheck.Broken>(AuditChain.Verify(rows.Take(3), committed, pending));
+        Assert.Equal(new ChainCheck.Holds(5), AuditChain.Verify(rows, committed, [pending]));   // committed, head not yet moved
+        Assert.Equal(new ChainCheck.Holds(4), AuditChain.Verify(rows.Take(4), committed, [pending]));   // not committed
+        Assert.IsType<ChainCheck.Broken>(AuditChain.Verify(rows.Take(3), committed, [pending]));
     }
 
     [Fact]

@@ -54,6 +54,47 @@ public sealed class AuditTrailTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task Parallel_wrong_passwords_at_one_account_each_count_and_each_leave_a_row()
+    {
+        var (_, userName) = await Registration.RegisterAsync(app);
+        var visitors = Enumerable.Range(0, 8).Select(_ => Browser.For(app)).ToList();
+        var forms = await Task.WhenAll(visitors.Select(v => v.GetAsync("/Account/Login")));
+
+        var answers = await Task.WhenAll(visitors.Zip(forms, (v, form) => v.SubmitAsync(form, new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = "Wrong-password-1" })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        var rows = AuditTrail.Rows(app).Where(r => r.UserName == userName && r.Action is AuditAction.SignInFailed or AuditAction.LockedOut).ToList();
+        Assert.Equal(8, rows.Count);
+        Assert.Equal(4, rows.Count(r => r.Action == AuditAction.SignInFailed));   // the fifth locks the account; the rest find it locked
+        Assert.Equal(4, answers.Count(a => a.Text.Contains("账号已锁定", StringComparison.Ordinal)));
+        using (var db = app.Db()) Assert.True(db.Users.Single(u => u.UserName == userName).LockoutEnd > app.Clock.Now);
+        Assert.IsType<ChainCheck.Holds>(AuditTrail.Verify(app));
+    }
+
+    [Fact]
+    public async Task An_activation_whose_audit_row_cannot_be_written_leaves_the_organisation_pending_and_nobody_told()
+    {
+        var (code, _) = await Registration.RegisterAsync(app);
+        int id, notices;
+        using (var db = app.Db()) (id, notices) = (db.Organisations.Single(o => o.CreditCode == code).Id, db.Notifications.Count());
+        var recommender = await Browser.For(app).SignInAsync("gaoxin-recommender");
+        var page = await recommender.GetAsync("/Recommender/Organisations");
+
+        Browser.Page answer;
+        using (AuditTrail.Failing(app))
+            answer = await recommender.SubmitAsync(page, new Dictionary<string, string>(), $"form[data-organisation='{id}']");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, answer.Status);
+        using (var db = app.Db())
+        {
+            Assert.Equal(OrganisationStatus.Pending, db.Organisations.AsNoTracking().Single(o => o.Id == id).Status);
+            Assert.Equal(notices, db.Notifications.Count());
+            Assert.Equal(0, db.Outbox.Count(m => m.Subject == "单位已激活" && m.Body.Contains(code)));
+        }
+        Assert.IsType<ChainCheck.Holds>(AuditTrail.Verify(app));
+    }
+
+    [Fact]
     public async Task Registration_activation_and_a_profile_change_are_recorded_as_the_objects_they_change()
     {
         var (code, userName) = await Registration.RegisterAsync(app);

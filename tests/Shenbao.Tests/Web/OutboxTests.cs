@@ -83,7 +83,7 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(0, await second.DeliverMailAsync());   // the retry is not due yet, and the held one is still claimed
         second.Clock.Now = started + OutboxSender.Claim + TimeSpan.FromSeconds(1);
 
-        // this sender and the background one race for the two: each is sent once, whichever wins
+        // two senders (and the host's background one) race for the two: each is sent once, whichever wins
         await Task.WhenAll(second.DeliverMailAsync(), second.DeliverMailAsync());
         var link = await Passwords.LinkMailedToAsync(second, address);
         Assert.Single(second.Mails(), m => m.To.Mailboxes.Any(b => b.Address == address));

@@ -80,6 +80,20 @@ public sealed class PasswordResetTests(ShenbaoApp app) : IClassFixture<ShenbaoAp
     }
 
     [Theory]
+    [InlineData("sysadmin")]
+    [InlineData("auditadmin")]
+    [InlineData("secadmin")]
+    public async Task The_three_administrators_are_never_reset_by_mail_and_the_answer_says_nothing_of_it(string administrator)
+    {
+        var answer = await ForgotAsync(administrator);
+
+        Assert.NotNull(answer.Document.QuerySelector("#reset-sent"));
+        Assert.Empty(await app.MailsToAsync($"{administrator}@demo.invalid"));
+        var row = AuditTrail.Rows(app).Last(r => r.Action == AuditAction.PasswordResetRequested && r.UserName == administrator);
+        Assert.Equal(AuditOutcome.Refused, row.Outcome);
+    }
+
+    [Theory]
     [InlineData("/Account/ResetPassword")]
     [InlineData("/Account/ResetPassword?user=nobody&token=abc")]
     [InlineData("/Account/ResetPassword?user=nobody&token=%%%")]

@@ -131,6 +131,18 @@ namespace Shenbao.Data.Migrations.Postgres
                 """);
             migrationBuilder.Sql("""CREATE TRIGGER "AuditTrail_NoChange" BEFORE UPDATE OR DELETE ON "AuditTrail" FOR EACH ROW EXECUTE FUNCTION "AuditTrail_AppendOnly"();""");
             migrationBuilder.Sql("""CREATE TRIGGER "AuditTrail_NoTruncate" BEFORE TRUNCATE ON "AuditTrail" FOR EACH STATEMENT EXECUTE FUNCTION "AuditTrail_AppendOnly"();""");
+            // a new row continues the chain: the next number, linked to the last row
+            migrationBuilder.Sql("""
+                CREATE FUNCTION "AuditTrail_Continues"() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF NEW."Seq" <> COALESCE((SELECT max("Seq") FROM "AuditTrail"), 0) + 1
+                     OR NEW."PreviousHash" <> COALESCE((SELECT "Hash" FROM "AuditTrail" ORDER BY "Seq" DESC LIMIT 1), repeat('0', 64)) THEN
+                    RAISE EXCEPTION 'an audit row must continue the chain: the next number, linked to the last row';
+                  END IF;
+                  RETURN NEW;
+                END $$;
+                """);
+            migrationBuilder.Sql("""CREATE TRIGGER "AuditTrail_Continues" BEFORE INSERT ON "AuditTrail" FOR EACH ROW EXECUTE FUNCTION "AuditTrail_Continues"();""");
         }
 
         /// <inheritdoc />
@@ -139,6 +151,8 @@ namespace Shenbao.Data.Migrations.Postgres
             migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditTrail_NoChange" ON "AuditTrail";""");
             migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditTrail_NoTruncate" ON "AuditTrail";""");
             migrationBuilder.Sql("""DROP FUNCTION IF EXISTS "AuditTrail_AppendOnly"();""");
+            migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditTrail_Continues" ON "AuditTrail";""");
+            migrationBuilder.Sql("""DROP FUNCTION IF EXISTS "AuditTrail_Continues"();""");
 
             migrationBuilder.DropTable(
                 name: "AuditTrail");

@@ -126,6 +126,13 @@ namespace Shenbao.Data.Migrations.Sqlite
             // is what the hash chain and the head outside the database are for
             migrationBuilder.Sql("CREATE TRIGGER AuditTrail_NoUpdate BEFORE UPDATE ON AuditTrail BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows are never updated'); END;");
             migrationBuilder.Sql("CREATE TRIGGER AuditTrail_NoDelete BEFORE DELETE ON AuditTrail BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows are never deleted'); END;");
+            // a new row continues the chain: the next number, linked to the last row (also refuses INSERT OR REPLACE of an old row)
+            migrationBuilder.Sql("""
+                CREATE TRIGGER AuditTrail_Continues BEFORE INSERT ON AuditTrail
+                WHEN NEW.Seq <> COALESCE((SELECT MAX(Seq) FROM AuditTrail), 0) + 1
+                  OR NEW.PreviousHash <> COALESCE((SELECT Hash FROM AuditTrail ORDER BY Seq DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000')
+                BEGIN SELECT RAISE(ABORT, 'an audit row must continue the chain: the next number, linked to the last row'); END;
+                """);
         }
 
         /// <inheritdoc />
@@ -133,6 +140,7 @@ namespace Shenbao.Data.Migrations.Sqlite
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditTrail_NoUpdate;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditTrail_NoDelete;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditTrail_Continues;");
 
             migrationBuilder.DropTable(
                 name: "AuditTrail");

@@ -35,8 +35,11 @@ public sealed class ForgotPasswordModel(UserManager<User> users, AppDbContext db
         if (!ModelState.IsValid) return Page();
         var name = Input.UserName.Trim();
         var user = await users.FindByNameAsync(name);
-        // a demo account's password is published: it is not reset by mail outside the demo
-        if (user is { Email.Length: > 0 } && !(user.IsDemo && !configuration.GetValue("Shenbao:Demo", false)))
+        // a demo account's password is published: it is not reset by mail outside the demo. The three administrators are
+        // not reset by mail at all: whoever runs the mail or the server must not be able to take over the 审计管理员
+        var administrator = user is not null && (await users.GetRolesAsync(user)).Any(r => r is Roles.SystemAdmin or Roles.AuditAdmin or Roles.SecurityAdmin);
+        if (administrator) audit.RecordFor(user!, null, AuditAction.PasswordResetRequested, AuditOutcome.Refused, "管理员账号不能通过邮件重置密码，须由安全管理员重置");
+        else if (user is { Email.Length: > 0 } && !(user.IsDemo && !configuration.GetValue("Shenbao:Demo", false)))
         {
             var link = await SetPasswordLink.ForAsync(users, user, first: false);
             notifier.Mail(user, "重置申报系统密码",

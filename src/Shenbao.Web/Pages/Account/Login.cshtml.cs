@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
 using Shenbao.Domain.Audit;
 using Shenbao.Web.Audit;
@@ -36,26 +37,46 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
     {
         if (!ModelState.IsValid) return Page();
         var name = Input.UserName.Trim();
-        // the failure count Identity keeps and the audit row of the attempt are one transaction: neither without the other
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var user = await users.FindByNameAsync(name);
-        if (user is { IsDemo: true } && !DemoMode)
+        if (user is null || (user.IsDemo && !DemoMode))
         {
-            audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Refused, "演示账号在非演示模式下登录");
+            if (user is null) audit.RecordUnknown(name, AuditAction.SignInFailed, AuditOutcome.Failure, "用户名不存在");
+            else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Refused, "演示账号在非演示模式下登录");
             await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            ModelState.AddModelError("", "演示账号只能在演示模式下使用");
+            ModelState.AddModelError("", user is null ? "用户名或密码错误" : "演示账号只能在演示模式下使用");
             return Page();
         }
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (user is null) audit.RecordUnknown(name, AuditAction.SignInFailed, AuditOutcome.Failure, "用户名不存在");
-        else if (result.Succeeded) audit.RecordFor(user, (await users.GetRolesAsync(user)).FirstOrDefault(), AuditAction.SignIn);
-        else if (result.IsLockedOut) audit.RecordFor(user, null, AuditAction.LockedOut, AuditOutcome.Refused, $"连续{users.Options.Lockout.MaxFailedAccessAttempts}次密码错误，锁定至 {user.LockoutEnd:yyyy-MM-dd HH:mm:ss} UTC");
-        else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Failure, $"密码错误（连续第 {user.AccessFailedCount} 次）");
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+
+        // the slow part, the password's hash, runs outside any transaction: SQLite's one write lock is not held meanwhile
+        var passwordMatches = await users.CheckPasswordAsync(user, Input.Password);
+
+        // then the account's state and the attempt's audit row in one transaction, the account's row locked first: attempts
+        // at one account queue here, and each one counts (on PostgreSQL; SQLite's write transactions are one at a time)
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount));
+            await db.Entry(user).ReloadAsync();
+            if (await users.IsLockedOutAsync(user))
+                result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+            else if (passwordMatches)
+            {
+                if (user.AccessFailedCount > 0) await users.ResetAccessFailedCountAsync(user);
+                result = Microsoft.AspNetCore.Identity.SignInResult.Success;
+            }
+            else
+            {
+                await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user)) result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+            }
+            if (result.Succeeded) audit.RecordFor(user, (await users.GetRolesAsync(user)).FirstOrDefault(), AuditAction.SignIn);
+            else if (result.IsLockedOut) audit.RecordFor(user, null, AuditAction.LockedOut, AuditOutcome.Refused,
+                passwordMatches ? $"账号锁定中（至 {user.LockoutEnd:yyyy-MM-dd HH:mm:ss} UTC），密码正确也不能登录" : $"密码错误，账号锁定至 {user.LockoutEnd:yyyy-MM-dd HH:mm:ss} UTC");
+            else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Failure, $"密码错误（连续第 {user.AccessFailedCount} 次）");
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        if (result.Succeeded) await signIn.SignInAsync(user, isPersistent: false);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         ModelState.AddModelError("", result.IsLockedOut

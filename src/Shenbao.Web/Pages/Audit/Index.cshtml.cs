@@ -47,8 +47,11 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
         if (!Valid()) return await OnGetAsync(ct);
-        var rows = await Filtered().OrderBy(a => a.Seq).Take(ExportLimit).ToListAsync(ct);
-        audit.Record(AuditAction.Export, AuditEntry.Objects.AuditTrail, null, details: $"导出审计日志 {rows.Count} 行；筛选：{FilterText()}");
+        var total = await Filtered().CountAsync(ct);
+        // the newest rows when there are more than the limit (the question is usually about lately), in the trail's order
+        var rows = (await Filtered().OrderByDescending(a => a.Seq).Take(ExportLimit).ToListAsync(ct)).AsEnumerable().Reverse().ToList();
+        audit.Record(AuditAction.Export, AuditEntry.Objects.AuditTrail, null,
+            details: $"导出审计日志 {rows.Count} 行{(total > rows.Count ? $"（共 {total} 行，超过上限，只导出最新的 {rows.Count} 行）" : "")}；筛选：{FilterText()}");
         await db.SaveChangesAsync(ct);
 
         var sheet = rows.Select(r => new Dictionary<string, object?>

@@ -38,19 +38,23 @@ public sealed class AuditHeadFile(string path)
     }
 
     /// <summary>Before the commit: the head the table will have if it commits.</summary>
-    public void Pending(AuditHead head) => Update(state => state with { Pending = [.. state.Pending.Where(p => p != head), head] });
+    public void Pending(AuditHead head) => Update(state => state with { Pending = [.. state.Pending.Where(p => p != head), head] }, durable: true);
 
     /// <summary>After the commit: the table now ends at this head (or later, if another process committed since).</summary>
+    /// <remarks>
+    /// Not flushed: lost in a crash, the file falls back to the flushed pending state, which allows the same end; the
+    /// next pending write flushes it. One disk flush per append, not two.
+    /// </remarks>
     public void Committed(AuditHead head) => Update(state =>
     {
         var latest = state.Head is { } known && known.Count >= head.Count ? known : head;
         return new State(latest, state.Pending.Where(p => p.Count > latest.Count).ToList());
-    });
+    }, durable: false);
 
     /// <summary>The transaction rolled back: its pending head is not the table's.</summary>
-    public void Abandoned(AuditHead head) => Update(state => state with { Pending = state.Pending.Where(p => p != head).ToList() });
+    public void Abandoned(AuditHead head) => Update(state => state with { Pending = state.Pending.Where(p => p != head).ToList() }, durable: false);
 
-    private void Update(Func<State, State> change)
+    private void Update(Func<State, State> change, bool durable)
     {
         InProcess.Wait();
         try
@@ -64,7 +68,7 @@ public sealed class AuditHeadFile(string path)
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 JsonSerializer.Serialize(file, new Stored(head.Count, head.Hash, next.Pending.Select(p => new StoredHead(p.Count, p.Hash)).ToList()));
-                file.Flush(flushToDisk: true);
+                file.Flush(flushToDisk: durable);
             }
             File.Move(temporary, Path, overwrite: true);
         }

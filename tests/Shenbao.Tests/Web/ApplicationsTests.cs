@@ -287,6 +287,9 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.Equal(ApplicationStatus.Submitted, stored.Status);
         Assert.Single(stored.Events, e => e.Action == ApplicationAction.Submit);
         Assert.NotNull(stored.ReceiptNo);
+        // one submission, one audit row, and fifty requests appending at once left one unbroken chain
+        Assert.Single(AuditTrail.Rows(app), r => r.Action == Shenbao.Domain.Audit.AuditAction.Submit && r.ObjectId == stored.Number);
+        Assert.IsType<Shenbao.Domain.Audit.ChainCheck.Holds>(AuditTrail.Verify(app));
     }
 
     [Fact]

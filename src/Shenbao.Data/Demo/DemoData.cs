@@ -41,6 +41,8 @@ public static class DemoData
     {
         ArgumentNullException.ThrowIfNull(guide);
         if (await db.Calls.AnyAsync(ct)) return;
+        // the demo and its audit trail are written whole or not at all
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var guideId = guide.Id;
 
         var deadline = now.AddDays(30);
@@ -177,6 +179,7 @@ public static class DemoData
             }));
         await db.SaveChangesAsync(ct);
         await WriteTrailAsync(db, guide, call, users, now, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>

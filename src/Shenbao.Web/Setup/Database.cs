@@ -21,16 +21,30 @@ public static class Database
             var files = Path.Combine(app.Configuration["Shenbao:DataPath"] ?? "./data", "files");
             await DemoData.SeedAsync(db, guide, $"{guide.Title}（演示批次）", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), files);
         }
-        await RecordConfigurationAsync(app, db, scope.ServiceProvider);
+        await RecordConfigurationAsync(app.Configuration, db, scope.ServiceProvider);
+        // settings read per request (demo mode above all) may change while the site runs: each change is recorded too
+        Microsoft.Extensions.Primitives.ChangeToken.OnChange(app.Configuration.GetReloadToken, () => RecordChangedConfiguration(app));
+    }
+
+    private static void RecordChangedConfiguration(WebApplication app)
+    {
+        try
+        {
+            using var scope = app.Services.CreateScope();
+            RecordConfigurationAsync(app.Configuration, scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
+        {
+            app.Logger.LogError(e, "Could not record a configuration change in the audit trail");
+        }
     }
 
     /// <summary>
     /// The settings that decide what the system does (guides and their versions, demo mode, mail, reminders, limits),
     /// recorded in the audit trail when they differ from those the last start recorded. No secret is among them.
     /// </summary>
-    private static async Task RecordConfigurationAsync(WebApplication app, AppDbContext db, IServiceProvider services)
+    private static async Task RecordConfigurationAsync(IConfiguration configuration, AppDbContext db, IServiceProvider services)
     {
-        var configuration = app.Configuration;
         var guides = services.GetRequiredService<GuideCatalog>().All.Select(g => $"{g.Id} {g.Version}");
         var settings = string.Join("；",
             $"申报指南：{string.Join("、", guides)}",

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Shenbao.Data;
 using Shenbao.Data.Audit;
@@ -26,6 +27,22 @@ public sealed class AuditTrailTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         var config = rows.Last(r => r.Action == AuditAction.ConfigChange);
         Assert.Contains("申报指南：hengyang-2025", config.Details, StringComparison.Ordinal);
         Assert.Contains("演示模式：开", config.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_setting_changed_while_the_site_runs_is_recorded_once_and_an_unchanged_reload_adds_nothing()
+    {
+        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var before = AuditTrail.Rows(app).Count(r => r.Action == AuditAction.ConfigChange);
+
+        configuration["Shenbao:Reminders:DaysBeforeDeadline"] = "5";
+        configuration.Reload();
+        configuration.Reload();
+
+        var changes = AuditTrail.Rows(app).Where(r => r.Action == AuditAction.ConfigChange).ToList();
+        Assert.Equal(before + 1, changes.Count);
+        Assert.Contains("截止提醒：提前 5 天", changes[^1].Details, StringComparison.Ordinal);
+        Assert.IsType<ChainCheck.Holds>(AuditTrail.Verify(app));
     }
 
     [Fact]

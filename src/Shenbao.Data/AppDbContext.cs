@@ -9,7 +9,12 @@ using Shenbao.Domain.Audit;
 namespace Shenbao.Data;
 
 /// <summary>The audit trail does not end where its outside head says: appending is refused until someone looks.</summary>
-public sealed class AuditTrailBrokenException(string message) : InvalidOperationException(message);
+public sealed class AuditTrailBrokenException : InvalidOperationException
+{
+    public AuditTrailBrokenException(string message) : base(message) { }
+
+    public AuditTrailBrokenException(string message, Exception inner) : base(message, inner) { }
+}
 
 /// <summary>The database. Each provider has its own subclass and migration set, as EF requires.</summary>
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<User>(options)
@@ -59,8 +64,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             var end = last is null ? AuditHead.Empty : new AuditHead(last.Seq, last.Hash);
             // a trail that no longer ends where the outside head says (cut, or rewritten) is not continued: a new row
             // linked to a forged end would move the head onto the forgery and hide it
-            if (!headFile.Read().Allows(end))
-                throw new AuditTrailBrokenException($"The audit trail ends at row {end.Count} ({end.Hash}), which is not the head recorded in {headFile.Path}: it was cut or rewritten. Nothing is appended until `audit verify` has been run and the cause found.");
+            // (a second audited save in the same transaction continues its own first one, which the file learns of at the commit)
+            if (end != UncommittedHead) RefuseBrokenChain(headFile, end);
             var linked = AuditChain.Append(end, entries.Select(e => e.ToRecord()));
             foreach (var (entry, (record, hash)) in entries.Zip(linked)) entry.Link(record, hash);
             AuditTrail.AddRange(entries);
@@ -85,6 +90,25 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// One appender at a time across every process: on PostgreSQL a transaction-scoped advisory lock; SQLite's write
     /// transactions (BEGIN IMMEDIATE) already hold the only write lock.
     /// </summary>
+    private static void RefuseBrokenChain(AuditHeadFile headFile, AuditHead end)
+    {
+        AuditHeadFile.State state;
+        try
+        {
+            state = headFile.Read();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new AuditTrailBrokenException($"{e.Message}. Nothing is appended to the audit trail until the head is readable again.", e);
+        }
+        if (state.Allows(end)) return;
+        throw new AuditTrailBrokenException(state.Head is null
+            ? $"The audit trail has {end.Count} rows but its head {headFile.Path} does not exist: check Shenbao:DataPath (the head lives beside the database's data). " +
+              "If the head was lost, run `audit verify`, then `audit accept` to take the table's end as the head."
+            : $"The audit trail ends at row {end.Count} ({end.Hash}), but the head in {headFile.Path} is row {state.Head.Count} ({state.Head.Hash}): rows were cut or rewritten, or the database " +
+              "was restored without its head. Nothing is appended until `audit verify` has been run, the cause found, and `audit accept` has taken the table's end as the head.");
+    }
+
     public async Task LockAuditChainAsync(CancellationToken ct)
     {
         if (Database.IsNpgsql()) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(72450701)", ct);

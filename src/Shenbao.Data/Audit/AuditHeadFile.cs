@@ -32,29 +32,43 @@ public sealed class AuditHeadFile(string path)
     public State Read()
     {
         if (!File.Exists(Path)) return new State(null, []);
-        var stored = JsonSerializer.Deserialize<Stored>(File.ReadAllText(Path))
-            ?? throw new InvalidDataException($"{Path} is not an audit head");
+        Stored? stored;
+        try
+        {
+            stored = JsonSerializer.Deserialize<Stored>(File.ReadAllText(Path));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The audit head {Path} cannot be read: {e.Message}", e);
+        }
+        if (stored is not { Hash.Length: 64 }) throw new InvalidDataException($"The audit head {Path} is not an audit head");
         return new State(new AuditHead(stored.Count, stored.Hash), (stored.Pending ?? []).Select(p => new AuditHead(p.Count, p.Hash)).ToList());
     }
 
     /// <summary>Before the commit: the head the table will have if it commits.</summary>
-    public void Pending(AuditHead head) => Update(state => state with { Pending = [.. state.Pending.Where(p => p != head), head] }, durable: true);
+    public void Pending(AuditHead head) => Update(state => state with { Pending = [.. state.Pending.Where(p => p != head), head] });
 
     /// <summary>After the commit: the table now ends at this head (or later, if another process committed since).</summary>
-    /// <remarks>
-    /// Not flushed: lost in a crash, the file falls back to the flushed pending state, which allows the same end; the
-    /// next pending write flushes it. One disk flush per append, not two.
-    /// </remarks>
     public void Committed(AuditHead head) => Update(state =>
     {
         var latest = state.Head is { } known && known.Count >= head.Count ? known : head;
         return new State(latest, state.Pending.Where(p => p.Count > latest.Count).ToList());
-    }, durable: false);
+    });
+
+    /// <summary>
+    /// Sets the head to the table's end, whatever the file said: for `audit accept` after a restore, once someone has
+    /// looked. The caller records the old head and the new end in the trail itself.
+    /// </summary>
+    public void Reset(AuditHead end) => Update(_ => new State(end, []));
 
     /// <summary>The transaction rolled back: its pending head is not the table's.</summary>
-    public void Abandoned(AuditHead head) => Update(state => state with { Pending = state.Pending.Where(p => p != head).ToList() }, durable: false);
+    public void Abandoned(AuditHead head) => Update(state => state with { Pending = state.Pending.Where(p => p != head).ToList() });
 
-    private void Update(Func<State, State> change, bool durable)
+    /// <summary>
+    /// Every write is flushed, and so is the folder after the rename: on file systems that may keep a rename but not
+    /// the data before it (XFS, ext4 without auto_da_alloc), an unflushed write could leave an empty head after a crash.
+    /// </summary>
+    private void Update(Func<State, State> change)
     {
         InProcess.Wait();
         try
@@ -68,13 +82,31 @@ public sealed class AuditHeadFile(string path)
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 JsonSerializer.Serialize(file, new Stored(head.Count, head.Hash, next.Pending.Select(p => new StoredHead(p.Count, p.Hash)).ToList()));
-                file.Flush(flushToDisk: durable);
+                file.Flush(flushToDisk: true);
             }
             File.Move(temporary, Path, overwrite: true);
+            FlushFolder(System.IO.Path.GetDirectoryName(Path)!);
         }
         finally
         {
             InProcess.Release();
+        }
+    }
+
+    /// <summary>fsync of the folder, so that the rename itself survives a power cut (POSIX only; Windows has no such call).</summary>
+    private static void FlushFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var descriptor = NativeFiles.open(folder, 0);
+        if (descriptor < 0) return;
+        try
+        {
+            if (NativeFiles.fsync(descriptor) != 0)
+                throw new IOException($"fsync of {folder} failed (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()})");
+        }
+        finally
+        {
+            _ = NativeFiles.close(descriptor);
         }
     }
 
@@ -96,4 +128,18 @@ public sealed class AuditHeadFile(string path)
             }
         }
     }
+}
+
+internal static partial class NativeFiles
+{
+#pragma warning disable CA1401, CA5392, SYSLIB1054 // three libc calls; the folder's name is ours, not a caller's
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true, CharSet = System.Runtime.InteropServices.CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    internal static extern int open(string path, int flags);
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    internal static extern int fsync(int descriptor);
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    internal static extern int close(int descriptor);
+#pragma warning restore CA1401, CA5392, SYSLIB1054
 }

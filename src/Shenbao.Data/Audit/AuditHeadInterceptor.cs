@@ -62,9 +62,10 @@ internal sealed class AuditHeadInterceptor(AuditHeadFile file) : DbTransactionIn
         return Task.CompletedTask;
     }
 
-    private static void Forget(TransactionEventData eventData)
+    private static void Forget(TransactionErrorEventData eventData)
     {
-        if (eventData.Context is AppDbContext context) context.UncommittedHead = null;
+        // only a failed commit ends the transaction; a savepoint's error leaves it open, with its rows still to commit
+        if (eventData.Action == "Commit" && eventData.Context is AppDbContext context) context.UncommittedHead = null;
     }
 
     private static Domain.Audit.AuditHead? Appended(TransactionEventData eventData) => (eventData.Context as AppDbContext)?.UncommittedHead;
@@ -77,7 +78,7 @@ internal sealed class AuditHeadInterceptor(AuditHeadFile file) : DbTransactionIn
         {
             file.Committed(head);
         }
-        catch (IOException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             // the change has committed and must not be answered as failed: the pending head written before the commit
             // already lets the table end here, and the next append moves the head past it

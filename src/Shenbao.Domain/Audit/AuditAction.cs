@@ -33,6 +33,8 @@ public enum AuditAction
     CallChange,
     ConfigChange,
     ReminderSent,
+    /// <summary>`audit accept`: the outside head set to the table's end after a restore or a lost head, old and new recorded.</summary>
+    HeadAccepted,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -71,6 +73,7 @@ public static class AuditActions
         AuditAction.CallChange => "批次变更",
         AuditAction.ConfigChange => "配置变更",
         AuditAction.ReminderSent => "发送截止提醒",
+        AuditAction.HeadAccepted => "接受审计链头",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

@@ -33,8 +33,9 @@ public static class Database
             using var scope = app.Services.CreateScope();
             RecordConfigurationAsync(app.Configuration, scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // a background callback: whatever went wrong is logged here, or nobody would ever hear of it
             app.Logger.LogError(e, "Could not record a configuration change in the audit trail");
         }
     }

@@ -192,6 +192,66 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void After_a_restore_audit_accept_takes_the_tables_end_as_the_head_and_records_it()
+    {
+        DropTriggers();
+        var rows = Rows();
+        Execute($"DELETE FROM AuditTrail WHERE Seq > {rows - 3}");   // as a backup from before the last three rows
+        Assert.Equal(1, Verify().ExitCode);
+
+        var accepted = CliRunner.Invoke("audit", "accept", "--db", database);
+        var run = Verify();
+
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Contains($"链头原为第 {rows} 行", accepted.Output, StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"审计日志核验通过：{rows - 2} 行", run.Output, StringComparison.Ordinal);
+        using var db = DataServices.Create("Sqlite", $"Data Source={database}");
+        var last = db.AuditTrail.AsNoTracking().OrderBy(a => a.Seq).Last();
+        Assert.Equal(AuditAction.HeadAccepted, last.Action);
+        Assert.Contains($"库外链头原为第 {rows} 行", last.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audit_accept_refuses_rows_that_were_changed_and_changes_nothing()
+    {
+        DropTriggers();
+        Execute("UPDATE AuditTrail SET Details = 'x' WHERE Seq = 4");
+        var head = File.ReadAllText(Path.Combine(folder, "audit-head.json"));
+        var rows = Rows();
+
+        var accepted = CliRunner.Invoke("audit", "accept", "--db", database);
+
+        Assert.Equal(1, accepted.ExitCode);
+        Assert.Contains("第 4 行起本身已不可信", accepted.Output, StringComparison.Ordinal);
+        Assert.Equal(head, File.ReadAllText(Path.Combine(folder, "audit-head.json")));
+        Assert.Equal(rows, Rows());
+    }
+
+    [Fact]
+    public void A_copy_of_the_database_and_its_head_made_read_only_verifies_elsewhere()
+    {
+        var copy = Directory.CreateTempSubdirectory("shenbao-audit-copy-").FullName;
+        try
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { "shenbao.db", "audit-head.json" }) File.Copy(Path.Combine(folder, file), Path.Combine(copy, file));
+            // read-only for anyone but root (a CI container's root can still write: then the copy is read under the lock)
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(copy, "shenbao.db"), UnixFileMode.UserRead | UnixFileMode.GroupRead);
+
+            var run = CliRunner.Invoke("audit", "verify", "--db", Path.Combine(copy, "shenbao.db"));
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains($"审计日志核验通过：{Rows()} 行", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_missing_head_file_is_refused_and_an_unknown_database_too()
     {
         File.Delete(Path.Combine(folder, "audit-head.json"));

@@ -30,6 +30,39 @@ public sealed class AuditTrailTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public void The_migrated_database_guards_the_audit_table_with_its_triggers()
+    {
+        using var db = app.Db();
+        var triggers = db.Database.IsNpgsql()
+            ? db.Database.SqlQueryRaw<string>("""SELECT tgname::text AS "Value" FROM pg_trigger WHERE tgrelid = '"AuditTrail"'::regclass AND NOT tgisinternal""").ToList()
+            : db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditTrail'").ToList();
+
+        Assert.Equal(db.Database.IsNpgsql()
+                ? ["AuditTrail_Continues", "AuditTrail_NoChange", "AuditTrail_NoTruncate"]
+                : ["AuditTrail_Continues", "AuditTrail_NoDelete", "AuditTrail_NoUpdate"],
+            triggers.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_audited_saves_in_one_transaction_continue_each_other_and_commit_together()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var step in new[] { "第一步", "第二步" })
+            {
+                db.Audit(new AuditEntry { At = app.Clock.Now, Action = AuditAction.CallChange, ObjectType = AuditEntry.Objects.Call, ObjectId = "test", Outcome = AuditOutcome.Success, Details = step });
+                await db.SaveChangesAsync();
+            }
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(["第一步", "第二步"], AuditTrail.Rows(app).TakeLast(2).Select(r => r.Details));
+        Assert.IsType<ChainCheck.Holds>(AuditTrail.Verify(app));
+    }
+
+    [Fact]
     public void A_setting_changed_while_the_site_runs_is_recorded_once_and_an_unchanged_reload_adds_nothing()
     {
         var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();

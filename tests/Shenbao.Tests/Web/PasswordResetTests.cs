@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Shenbao.Data.Audit;
 using Shenbao.Domain.Audit;
 
@@ -91,6 +92,24 @@ public sealed class PasswordResetTests(ShenbaoApp app) : IClassFixture<ShenbaoAp
         Assert.Empty(await app.MailsToAsync($"{administrator}@demo.invalid"));
         var row = AuditTrail.Rows(app).Last(r => r.Action == AuditAction.PasswordResetRequested && r.UserName == administrator);
         Assert.Equal(AuditOutcome.Refused, row.Outcome);
+    }
+
+    [Fact]
+    public async Task A_valid_link_for_an_administrator_is_not_honoured_either()
+    {
+        string link;
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Shenbao.Data.User>>();
+            link = await Shenbao.Web.Pages.Account.SetPasswordLink.ForAsync(users, (await users.FindByNameAsync("auditadmin"))!, first: false);
+        }
+
+        var answer = await Passwords.SetAsync(app, link, "Taken-over-2026!");
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains(ResetPasswordModelExpired, answer.Document.QuerySelector("#link-problem")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await SignInStatusAsync("auditadmin", "Taken-over-2026!"));   // still refused
+        Assert.Equal(AuditOutcome.Refused, AuditTrail.Rows(app).Last(r => r.Action == AuditAction.PasswordReset && r.UserName == "auditadmin").Outcome);
     }
 
     [Theory]

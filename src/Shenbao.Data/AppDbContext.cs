@@ -35,6 +35,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The head this context's open transaction will leave when it commits (written to the outside head file then).</summary>
     internal AuditHead? UncommittedHead { get; set; }
 
+    /// <summary>Where the table ended, committed, when this transaction first appended (checked against the outside head then).</summary>
+    internal AuditHead? CommittedEnd { get; set; }
+
     /// <summary>
     /// Records an audit row with the next save: the save writes the change and then the row, in one transaction, so
     /// a change is never stored without its row, nor a row without its change.
@@ -65,7 +68,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             // a trail that no longer ends where the outside head says (cut, or rewritten) is not continued: a new row
             // linked to a forged end would move the head onto the forgery and hide it
             // (a second audited save in the same transaction continues its own first one, which the file learns of at the commit)
-            if (end != UncommittedHead) RefuseBrokenChain(headFile, end);
+            if (end != UncommittedHead)
+            {
+                RefuseBrokenChain(headFile, end);
+                CommittedEnd = end;
+            }
             var linked = AuditChain.Append(end, entries.Select(e => e.ToRecord()));
             foreach (var (entry, (record, hash)) in entries.Zip(linked)) entry.Link(record, hash);
             AuditTrail.AddRange(entries);

@@ -93,10 +93,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
     }
 
-    /// <summary>
-    /// One appender at a time across every process: on PostgreSQL a transaction-scoped advisory lock; SQLite's write
-    /// transactions (BEGIN IMMEDIATE) already hold the only write lock.
-    /// </summary>
+    /// <summary>Throws unless the table's end is one the outside head allows; says what to do when it is not.</summary>
     private static void RefuseBrokenChain(AuditHeadFile headFile, AuditHead end)
     {
         AuditHeadFile.State state;
@@ -116,6 +113,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
               "was restored without its head. Nothing is appended until `audit verify` has been run, the cause found, and `audit accept` has taken the table's end as the head.");
     }
 
+    /// <summary>
+    /// One appender at a time across every process: on PostgreSQL a transaction-scoped advisory lock; SQLite's write
+    /// transactions (BEGIN IMMEDIATE) already hold the only write lock.
+    /// </summary>
     public async Task LockAuditChainAsync(CancellationToken ct)
     {
         if (Database.IsNpgsql()) await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(72450701)", ct);

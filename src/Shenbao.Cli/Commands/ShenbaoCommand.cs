@@ -15,6 +15,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ReceiptCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(TechSmeCommand.Create());
         return root;
     }
 }

@@ -1,6 +1,5 @@
 using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Eligibility.Rules;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Shenbao.Domain.Guides;
@@ -40,22 +39,8 @@ public static class GuideLoader
     public static GuideLoad Load(string yaml, string file, IReadOnlyDictionary<string, string>? overrides = null, FactCatalog? facts = null)
     {
         var context = new LoadContext(file, overrides ?? new Dictionary<string, string>(), facts ?? FactCatalog.Standard);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            return new GuideLoad.Invalid([new GuideError(file, e.Start.Line, $"YAML 语法错误：{e.InnerException?.Message ?? e.Message}")]);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet 18.1 throws this instead of a YamlException when a flow list or map ([…] / {…}) is still open at the end of the file
-            return new GuideLoad.Invalid([new GuideError(file, 0, "YAML 语法错误：文件结束时仍有未闭合的 [ 或 {")]);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            return new GuideLoad.Invalid([new GuideError(file, 1, "指南文件应为一个映射（键: 值），包含 id、city、year、clauses、categories 等")]);
+        var (root, problem) = YamlMap.ParseRoot(yaml, file, "指南文件应为一个映射（键: 值），包含 id、city、year、clauses、categories 等");
+        if (root is null) return new GuideLoad.Invalid([problem!]);
 
         var guide = Read(new YamlMap(root, context, ""), context);
         foreach (var unused in context.UnusedOverrides)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Shenbao.Domain.Guides;
@@ -48,6 +49,26 @@ internal sealed class YamlMap(YamlMappingNode node, LoadContext context, string 
     public string Path { get; } = path;
 
     public bool Has(string key) => Node.Children.ContainsKey(new YamlScalarNode(key));
+
+    /// <summary>A file's root mapping, or the error that says why there is none (YAML syntax, or not a mapping).</summary>
+    public static (YamlMappingNode? Root, GuideError? Error) ParseRoot(string yaml, string file, string notAMapping)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            return (null, new GuideError(file, e.Start.Line, $"YAML 语法错误：{e.InnerException?.Message ?? e.Message}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1 throws this instead of a YamlException when a flow list or map ([…] / {…}) is still open at the end of the file
+            return (null, new GuideError(file, 0, "YAML 语法错误：文件结束时仍有未闭合的 [ 或 {"));
+        }
+        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root ? (root, null) : (null, new GuideError(file, 1, notAMapping));
+    }
 
     public YamlNode? Get(string key)
     {

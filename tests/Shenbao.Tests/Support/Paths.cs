@@ -13,6 +13,11 @@ public static class Paths
     /// </summary>
     public static string Examples { get; } = Path.Combine(Root, "tests", "Shenbao.Tests", "Examples");
 
+    /// <summary>The examples of spec/tech-sme.md, copied likewise.</summary>
+    public static string TechSmeExamples { get; } = Path.Combine(Root, "tests", "Shenbao.Tests", "TechSmeExamples");
+
+    public static string TechSmeStandard { get; } = Path.Combine(Root, "standards", "tech-sme-2017.yaml");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -191,4 +191,7 @@ public static class Roles
     /// <summary>Every role with its Chinese name; the names are the workflow's <see cref="ActorRole"/> values.</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels =
         Enum.GetValues<ActorRole>().ToDictionary(r => r.ToString(), Workflow.Label);
+
+    /// <summary>The three administrators (三员): never reset by mail, kept apart from each other.</summary>
+    public static bool IsAdministrator(string role) => role is SystemAdmin or AuditAdmin or SecurityAdmin;
 }

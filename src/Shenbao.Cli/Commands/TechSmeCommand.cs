@@ -26,12 +26,13 @@ public static class TechSmeCommand
 
     public static int Run(string path, string standardPath, TextWriter output, TextWriter error)
     {
-        if (StandardLoader.LoadFile(standardPath) is StandardLoader.Result.Invalid invalid)
+        var loaded = StandardLoader.LoadFile(standardPath);
+        if (loaded is StandardLoader.Result.Invalid invalid)
         {
             foreach (var problem in invalid.Errors) error.WriteLine(problem);
             return CheckCommand.GuideProblem;
         }
-        var standard = ((StandardLoader.Result.Valid)StandardLoader.LoadFile(standardPath)).Standard;
+        var standard = ((StandardLoader.Result.Valid)loaded).Standard;
         if (!File.Exists(path))
         {
             error.WriteLine($"文件 {path} 不存在");

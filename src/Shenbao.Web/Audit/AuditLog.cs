@@ -18,10 +18,10 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         var user = http.HttpContext?.User;
         var signedIn = user?.Identity?.IsAuthenticated == true;
         Add(action, objectType, objectId, outcome, details,
-            signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            signedIn ? user!.UserId() : null,
             signedIn ? user!.Identity!.Name : null,
-            signedIn ? RoleOf(user!) : null,
-            signedIn && int.TryParse(user!.FindFirstValue(ShenbaoClaims.Organisation), out var organisation) ? organisation : null);
+            signedIn ? user!.RoleOrNull()?.ToString() : null,
+            signedIn ? user!.OrganisationIdOrNull() : null);
     }
 
     /// <summary>An action on behalf of an account that is not (yet) the signed-in one: a sign-in, a registration, a reset.</summary>
@@ -41,9 +41,6 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
             ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
             Action = action, ObjectType = objectType, ObjectId = objectId, Outcome = outcome, Details = Bounded(details, 4000),
         });
-
-    private static string? RoleOf(ClaimsPrincipal user) =>
-        user.FindAll(ClaimTypes.Role).Select(c => c.Value).FirstOrDefault(r => Roles.Labels.ContainsKey(r));
 
     private static string? Bounded(string? text, int length) => text is { Length: var n } && n > length ? text[..length] : text;
 }

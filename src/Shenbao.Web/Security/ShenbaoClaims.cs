@@ -33,7 +33,11 @@ public static class PrincipalExtensions
 {
     /// <summary>The signed-in person's organisation id; pages behind the Applicant policy always have one.</summary>
     public static int OrganisationId(this ClaimsPrincipal user) =>
-        int.Parse(user.FindFirstValue(ShenbaoClaims.Organisation) ?? throw new InvalidOperationException("no organisation claim"), System.Globalization.CultureInfo.InvariantCulture);
+        user.OrganisationIdOrNull() ?? throw new InvalidOperationException("no organisation claim");
+
+    /// <summary>The organisation id, or null for a person of no (active) organisation.</summary>
+    public static int? OrganisationIdOrNull(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ShenbaoClaims.Organisation) is { } id ? int.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     public static string District(this ClaimsPrincipal user) =>
         user.FindFirstValue(ShenbaoClaims.District) ?? throw new InvalidOperationException("no district claim");
@@ -45,7 +49,8 @@ public static class PrincipalExtensions
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("no user id claim");
 
     /// <summary>The role the person acts in (every account has one); what the workflow decides with.</summary>
-    public static ActorRole Role(this ClaimsPrincipal user) =>
-        user.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<ActorRole>(c.Value, out var role) ? role : (ActorRole?)null).FirstOrDefault(r => r is not null)
-            ?? throw new InvalidOperationException("no role claim");
+    public static ActorRole Role(this ClaimsPrincipal user) => user.RoleOrNull() ?? throw new InvalidOperationException("no role claim");
+
+    public static ActorRole? RoleOrNull(this ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<ActorRole>(c.Value, out var role) ? role : (ActorRole?)null).FirstOrDefault(r => r is not null);
 }

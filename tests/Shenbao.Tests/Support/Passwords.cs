@@ -19,7 +19,7 @@ public static partial class Passwords
     }
 
     /// <summary>Nothing mailed to the address yet (the sender has not delivered, or could not).</summary>
-    public static async Task LinkMailedToAsyncOrNone(ShenbaoApp app, string address)
+    public static async Task AssertNothingMailedToAsync(ShenbaoApp app, string address)
     {
         await app.DeliverMailAsync();
         Assert.DoesNotContain(app.Mails(), m => m.To.Mailboxes.Any(b => b.Address == address));

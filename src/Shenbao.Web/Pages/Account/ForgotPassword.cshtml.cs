@@ -37,7 +37,7 @@ public sealed class ForgotPasswordModel(UserManager<User> users, AppDbContext db
         var user = await users.FindByNameAsync(name);
         // a demo account's password is published: it is not reset by mail outside the demo. The three administrators are
         // not reset by mail at all: whoever runs the mail or the server must not be able to take over the 审计管理员
-        var administrator = user is not null && (await users.GetRolesAsync(user)).Any(r => r is Roles.SystemAdmin or Roles.AuditAdmin or Roles.SecurityAdmin);
+        var administrator = user is not null && (await users.GetRolesAsync(user)).Any(Roles.IsAdministrator);
         if (administrator) audit.RecordFor(user!, null, AuditAction.PasswordResetRequested, AuditOutcome.Refused, "管理员账号不能通过邮件重置密码，须由安全管理员重置");
         else if (user is { Email.Length: > 0 } && !(user.IsDemo && !configuration.GetValue("Shenbao:Demo", false)))
         {

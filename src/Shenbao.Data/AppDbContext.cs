@@ -29,6 +29,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<TechSmeAssessment> TechSmeAssessments => Set<TechSmeAssessment>();
 
     private readonly List<AuditEntry> pendingAudit = [];
 
@@ -144,7 +145,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             o.Property(x => x.ContactPhone).HasMaxLength(30);
             o.Property(x => x.ContactEmail).HasMaxLength(200);
             o.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            o.Property(x => x.TechSmeNumber).HasMaxLength(40);
             o.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<TechSmeAssessment>(t =>
+        {
+            // an organisation's assessments, newest first, and the latest of a year
+            t.HasIndex(x => new { x.OrganisationId, x.AssessedAt });
+            t.HasIndex(x => new { x.OrganisationId, x.Year });
+            t.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            t.Property(x => x.StandardId).HasMaxLength(100);
+            t.Property(x => x.StandardVersion).HasMaxLength(50);
+            t.Property(x => x.Route).HasMaxLength(20);
+            t.Property(x => x.AssessedById).HasMaxLength(450);
+            t.Property(x => x.AssessedByName).HasMaxLength(100);
         });
         builder.Entity<FundingCall>(c =>
         {

@@ -34,6 +34,12 @@ public sealed class Organisation
     public string? ActivatedBy { get; set; }
     /// <summary>The facts the rules read, in the shape of the request's "applicant" (spec/eligibility.md).</summary>
     public string ProfileJson { get; set; } = "{}";
+    /// <summary>
+    /// 科技型中小企业入库登记编号, given by the national evaluation platform (which keeps the official record), with
+    /// the year it is for; its proof is a profile proof of the techSme group.
+    /// </summary>
+    public string? TechSmeNumber { get; set; }
+    public int? TechSmeNumberYear { get; set; }
     /// <summary>Concurrency token, bumped by every save (SQLite has no rowversion).</summary>
     public int Version { get; set; }
 }

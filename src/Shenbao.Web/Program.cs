@@ -25,6 +25,9 @@ builder.Services.Configure<JsonOptions>(o =>
 var guidesPath = builder.Configuration["Shenbao:GuidesPath"] ?? Path.Combine(AppContext.BaseDirectory, "guides");
 builder.Services.AddSingleton(FactCatalog.Standard);
 builder.Services.AddSingleton(sp => GuideCatalog.LoadFolder(guidesPath, sp.GetRequiredService<FactCatalog>()));
+// the 科技型中小企业 standard: a data file of its own, not a call guide, validated at start-up like the guides
+var techSmeStandardPath = builder.Configuration["Shenbao:TechSmeStandardPath"] ?? Path.Combine(AppContext.BaseDirectory, "standards", "tech-sme-2017.yaml");
+builder.Services.AddSingleton(_ => Shenbao.Domain.TechSme.StandardLoader.LoadValidFile(techSmeStandardPath));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Districts>();
 builder.Services.AddSingleton<Shenbao.Web.Files.FileStore>();
@@ -57,6 +60,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.Services.GetRequiredService<GuideCatalog>();   // a guide that does not validate stops the start here
+app.Services.GetRequiredService<Shenbao.Domain.TechSme.Standard>();   // and so does the standard
 await app.InitialiseDatabaseAsync();
 await app.EnsureRolesAsync();
 

@@ -22,12 +22,17 @@ public static class DemoCommand
     public static async Task<int> RunAsync(string path, string guidePath, DateTimeOffset now, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (CheckCommand.LoadGuide(guidePath, [], error) is not { } guide) return 1;
+        if (Shenbao.Domain.TechSme.StandardLoader.LoadFile(TechSmeCommand.DefaultStandardPath) is not Shenbao.Domain.TechSme.StandardLoader.Result.Valid { Standard: var techSme } )
+        {
+            error.WriteLine($"科技型中小企业评价标准文件 {TechSmeCommand.DefaultStandardPath} 无法读取，请用 tech-sme 命令查看错误");
+            return 1;
+        }
         // the audit trail's outside head lies beside the database, where the web application (DataPath) and `audit verify` look
         await using var db = DataServices.Create("Sqlite", $"Data Source={path}", Data.Audit.AuditHeadFile.For(Path.GetDirectoryName(Path.GetFullPath(path))!));
         await db.Database.MigrateAsync(ct);
         var existed = await db.Calls.AnyAsync(ct);
         // the demo's documents go where the web application and `receipt verify` look for them: files/ beside the database
-        await DemoData.SeedAsync(db, guide, $"{guide.Title}（演示批次）", now, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "files"), ct);
+        await DemoData.SeedAsync(db, guide, techSme, $"{guide.Title}（演示批次）", now, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "files"), ct);
         output.WriteLine(existed
             ? $"{path} 已有数据，未重复写入演示数据"
             : $"已创建演示数据库 {path}：{await db.Organisations.CountAsync(ct)} 个单位、{await db.Users.CountAsync(ct)} 个账号（密码 {DemoData.Password}，仅演示模式有效）、{await db.Applications.CountAsync(ct)} 份申报");

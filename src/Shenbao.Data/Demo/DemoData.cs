@@ -37,9 +37,10 @@ public static class DemoData
 
     /// <summary>Seeds an empty database; does nothing when a call already exists.</summary>
     /// <param name="filesRoot">The attachment store (Shenbao:DataPath/files) that the demo's documents are written into.</param>
-    public static async Task SeedAsync(AppDbContext db, Guide guide, string callTitle, DateTimeOffset now, string filesRoot, CancellationToken ct = default)
+    public static async Task SeedAsync(AppDbContext db, Guide guide, Shenbao.Domain.TechSme.Standard techSme, string callTitle, DateTimeOffset now, string filesRoot, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(guide);
+        ArgumentNullException.ThrowIfNull(techSme);
         if (await db.Calls.AnyAsync(ct)) return;
         // the demo and its audit trail are written whole or not at all
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -114,6 +115,7 @@ public static class DemoData
         var certificate = await DemoFileAsync(filesRoot, zhiheng, "proof:highTech", "高新技术企业证书.pdf", users["zhiheng-admin"], now.AddDays(-18), ct);
         db.Attachments.Add(certificate);
         var today = ChinaTime.DateOf(now);
+        await AssessTechSmeAsync(db, techSme, guide.Year, zhiheng, users["zhiheng-admin"], now.AddDays(-18), filesRoot, ct);
         string Day(int months) => today.AddMonths(months).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var leader = users["zhiheng-leader"];
         var iurDocuments = new List<Attachment>();
@@ -222,6 +224,8 @@ public static class DemoData
                 }
             }
         }
+        foreach (var record in await db.TechSmeAssessments.AsNoTracking().ToListAsync(ct))
+            Add(record.AssessedAt, byId[record.AssessedById], AuditAction.SelfAssessment, AuditEntry.Objects.Organisation, Id(record.OrganisationId), $"{record.Year}年度：{record.Conclusion()}");
         var leader = users["zhiheng-leader"];
         Add(now.AddDays(-19).AddHours(3), users["zhiheng-admin"], AuditAction.AccountCreated, AuditEntry.Objects.User, leader.Id, $"项目负责人 {leader.UserName}");
 
@@ -297,6 +301,22 @@ public static class DemoData
         return application;
     }
 
+    /// <summary>
+    /// The company's 科技型中小企业自评 for the guide's year, as its administrator would record it on the 自评 page (the
+    /// evaluation run on its profile), with the proof of its research institution and its 入库登记编号 with proof.
+    /// </summary>
+    private static async Task AssessTechSmeAsync(AppDbContext db, Shenbao.Domain.TechSme.Standard standard, int year, Organisation organisation, User admin, DateTimeOffset at, string filesRoot, CancellationToken ct)
+    {
+        var profile = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(organisation.ProfileJson)!;
+        var read = Shenbao.Domain.TechSme.TechSmeContract.ReadProfile(profile, ChinaTime.DateOf(at), year, standard);
+        var facts = read.Facts ?? throw new InvalidOperationException("The demo profile does not read as a self-assessment: " + string.Join("; ", read.Errors));
+        db.TechSmeAssessments.Add(TechSmeAssessments.Record(organisation, standard, facts, Shenbao.Domain.TechSme.Evaluation.Assess(standard, facts), admin.Id, admin.DisplayName, at));
+        organisation.TechSmeNumber = $"{year}4304080A000123";
+        organisation.TechSmeNumberYear = year;
+        db.Attachments.Add(await DemoFileAsync(filesRoot, organisation, TechSmeAssessments.ProofPurpose("rd-institution"), "省级工程技术研究中心认定文件.pdf", admin, at, ct));
+        db.Attachments.Add(await DemoFileAsync(filesRoot, organisation, TechSmeAssessments.RegistrationProof, "科技型中小企业入库登记证明.pdf", admin, at.AddDays(1), ct));
+    }
+
     /// <summary>A one-page PDF standing for a demo document, stored like an upload.</summary>
     private static async Task<Attachment> DemoFileAsync(string filesRoot, Organisation organisation, string purpose, string fileName, User by, DateTimeOffset at, CancellationToken ct)
     {
@@ -311,8 +331,9 @@ public static class DemoData
 
     private const string EnterpriseProfile = """
         {"employees":186,"highTech":{"certified":true,"certificateNo":"GR202443000321","validTo":"2027-11-30"},
-         "techSme":{"selfAssessed":true,"year":2025},
-         "finance":{"2022":{"output":15000000,"revenue":14000000,"tax":600000},"2023":{"output":18000000,"revenue":17500000,"tax":650000},"2024":{"output":22000000,"revenue":21000000,"tax":820000,"assets":45000000}},
+         "residentInChina":true,"restrictedIndustry":false,"integrityIncident":false,"techStaff":52,
+         "ip":{"class1":2,"class2":5},"nationalAwardTop3":false,"provincialRdInstitution":true,"ledStandard":false,
+         "finance":{"2022":{"output":15000000,"revenue":14000000,"tax":600000},"2023":{"output":18000000,"revenue":17500000,"tax":650000},"2024":{"output":22000000,"revenue":21000000,"tax":820000,"assets":45000000,"rdExpense":1260000,"costs":17800000}},
          "iurSpending":{"2022":200000,"2023":450000,"2024":600000},
          "majorProjectSubsidies":[{"year":2022}],
          "platforms":[{"id":"erc","name":"湖南省智能衡器工程技术研究中心","type":"engineering-research-center","level":"provincial"}],

@@ -35,6 +35,8 @@ public enum AuditAction
     ReminderSent,
     /// <summary>`audit accept`: the outside head set to the table's end after a restore or a lost head, old and new recorded.</summary>
     HeadAccepted,
+    /// <summary>A 科技型中小企业自评 recorded (its year and conclusion in the details).</summary>
+    SelfAssessment,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -74,6 +76,7 @@ public static class AuditActions
         AuditAction.ConfigChange => "配置变更",
         AuditAction.ReminderSent => "发送截止提醒",
         AuditAction.HeadAccepted => "接受审计链头",
+        AuditAction.SelfAssessment => "科技型中小企业自评",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

@@ -27,11 +27,17 @@ public sealed record Facts(
     public int DataYear(Standard standard) => Year + standard.DataYearOffset;
 }
 
-public sealed record ConditionResult(string Id, Outcome Outcome, string Message);
+/// <summary>Missing: the fact to decide it is not stated (the outcome is then fail, the message says what to fill in).</summary>
+public sealed record ConditionResult(string Id, Outcome Outcome, string Message, bool Missing = false);
 
-public sealed record DirectResult(string Id, bool Met, string Message);
+/// <summary>Missing: whether the route applies is not stated, so it is not met but might be.</summary>
+public sealed record DirectResult(string Id, bool Met, string Message, bool Missing = false);
 
-public sealed record IndicatorResult(string Id, int? Points, string Message);
+/// <summary>Points null when a fact to score the indicator is missing.</summary>
+public sealed record IndicatorResult(string Id, int? Points, string Message)
+{
+    public bool Missing => Points is null;
+}
 
 /// <summary>The three indicators' points; null as a whole when a fact to score is missing. RdBasis null when both bases score the same.</summary>
 public sealed record Score(int Staff, int Rd, string? RdBasis, int Ip)
@@ -39,7 +45,21 @@ public sealed record Score(int Staff, int Rd, string? RdBasis, int Ip)
     public int Total => Staff + Rd + Ip;
 }
 
-public sealed record Assessment(bool Qualified, string? Route, IReadOnlyList<ConditionResult> Conditions, IReadOnlyList<DirectResult> Direct, Score? Score, IReadOnlyList<IndicatorResult> Indicators);
+public sealed record Assessment(bool Qualified, string? Route, IReadOnlyList<ConditionResult> Conditions, IReadOnlyList<DirectResult> Direct, Score? Score, IReadOnlyList<IndicatorResult> Indicators)
+{
+    /// <summary>
+    /// Whether the stated facts decide the outcome, so that it can be recorded as a finished self-assessment:
+    /// qualified; or a stated condition is not met; or every condition and direct route is stated and the score
+    /// could be computed. A fact left out that could still change the outcome leaves it undecided.
+    /// </summary>
+    public bool Decided => Qualified
+        || Conditions.Any(c => c.Outcome == Outcome.Fail && !c.Missing)
+        || (!Conditions.Any(c => c.Missing) && !Direct.Any(d => d.Missing) && Score is not null);
+
+    /// <summary>What is still to fill in, one message per condition, route or indicator whose fact is missing.</summary>
+    public IReadOnlyList<string> Missing =>
+        [.. Conditions.Where(c => c.Missing).Select(c => c.Message), .. Direct.Where(d => d.Missing).Select(d => d.Message), .. Indicators.Where(i => i.Missing).Select(i => i.Message)];
+}
 
 /// <summary>The evaluation of the standard: conditions 1–4, then a direct route, else the score (exact decimals).</summary>
 public static class Evaluation
@@ -74,7 +94,7 @@ public static class Evaluation
 
     private static ConditionResult Flag(string id, bool? stated, bool expected, Standard standard, string question) => stated switch
     {
-        null => new(id, Outcome.Fail, $"未填写{question}：不能判断是否符合“{standard.Conditions[id]}”"),
+        null => new(id, Outcome.Fail, $"未填写{question}：不能判断是否符合“{standard.Conditions[id]}”", Missing: true),
         var value when value == expected => new(id, Outcome.Pass, $"符合：{standard.Conditions[id]}"),
         _ => new(id, Outcome.Fail, $"不符合：{standard.Conditions[id]}"),
     };
@@ -85,7 +105,7 @@ public static class Evaluation
         if (facts.Employees is null) missing.Add("职工总数");
         if (facts.Revenue is null) missing.Add($"{dataYear}年度销售收入");
         if (facts.Assets is null) missing.Add($"{dataYear}年度资产总额");
-        if (missing.Count > 0) return new("size", Outcome.Fail, $"未填写{string.Join("、", missing)}：不能判断是否{standard.Conditions["size"]}");
+        if (missing.Count > 0) return new("size", Outcome.Fail, $"未填写{string.Join("、", missing)}：不能判断是否{standard.Conditions["size"]}", Missing: true);
         var parts = new[]
         {
             (Ok: facts.Employees <= standard.MaxEmployees, Text: $"职工总数 {facts.Employees} 人{(facts.Employees <= standard.MaxEmployees ? "不超过" : "超过")}{standard.MaxEmployees}人"),
@@ -101,16 +121,16 @@ public static class Evaluation
     {
         (true, { } validTo) when validTo >= facts.AsOf => new("hte", true, $"{standard.Direct["hte"]}（有效期至 {validTo:yyyy-MM-dd}）"),
         (true, { } validTo) => new("hte", false, $"高新技术企业证书已于 {validTo:yyyy-MM-dd} 到期，不能直接认定"),
-        (true, null) => new("hte", false, "已认定为高新技术企业，但未填写证书有效期，不能确认在有效期内"),
+        (true, null) => new("hte", false, "已认定为高新技术企业，但未填写证书有效期，不能确认在有效期内", Missing: true),
         (false, _) => new("hte", false, "不是高新技术企业"),
-        _ => new("hte", false, "未填写是否认定为高新技术企业"),
+        _ => new("hte", false, "未填写是否认定为高新技术企业", Missing: true),
     };
 
     private static DirectResult Declared(string id, bool? stated, Standard standard) => stated switch
     {
         true => new(id, true, standard.Direct[id]),
         false => new(id, false, $"无：{standard.Direct[id]}"),
-        null => new(id, false, $"未填写是否{standard.Direct[id]}"),
+        null => new(id, false, $"未填写是否{standard.Direct[id]}", Missing: true),
     };
 
     private static (Score?, List<IndicatorResult>) Scored(Standard standard, Facts facts, int dataYear)

@@ -43,6 +43,49 @@ public static class TechSmeContract
         return errors.Count > 0 ? new(null, errors) : new(facts, []);
     }
 
+    /// <summary>
+    /// The request for an organisation's stored profile (the applicant shape of eligibility.md, which holds the
+    /// standard's facts at the same paths), assessed for <paramref name="year"/> on <paramref name="asOf"/>.
+    /// </summary>
+    public static Read ReadProfile(JsonObject profile, DateOnly asOf, int year, Standard standard)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var request = new JsonObject { ["asOf"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["year"] = year, ["applicant"] = profile.DeepClone() };
+        using var document = JsonDocument.Parse(request.ToJsonString());
+        return ReadRequest(document.RootElement, standard);
+    }
+
+    /// <summary>The request that states exactly these facts: what a recorded self-assessment read, which `tech-sme FILE` assesses again.</summary>
+    public static JsonObject Request(Facts facts, Standard standard)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(standard);
+        var applicant = new JsonObject();
+        void Put(JsonObject target, string key, JsonNode? value) { if (value is not null) target[key] = value; }
+        Put(applicant, "residentInChina", facts.ResidentInChina);
+        Put(applicant, "restrictedIndustry", facts.RestrictedIndustry);
+        Put(applicant, "integrityIncident", facts.IntegrityIncident);
+        Put(applicant, "employees", facts.Employees);
+        Put(applicant, "techStaff", facts.TechStaff);
+        var figures = new JsonObject();
+        Put(figures, "revenue", facts.Revenue);
+        Put(figures, "assets", facts.Assets);
+        Put(figures, "rdExpense", facts.RdExpense);
+        Put(figures, "costs", facts.Costs);
+        if (figures.Count > 0) applicant["finance"] = new JsonObject { [facts.DataYear(standard).ToString(CultureInfo.InvariantCulture)] = figures };
+        if (facts.Class1 is not null || facts.Class2 is not null) applicant["ip"] = new JsonObject { ["class1"] = facts.Class1 ?? 0, ["class2"] = facts.Class2 ?? 0 };
+        if (facts.HighTechCertified is { } certified)
+        {
+            var highTech = new JsonObject { ["certified"] = certified };
+            Put(highTech, "validTo", facts.HighTechValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            applicant["highTech"] = highTech;
+        }
+        Put(applicant, "nationalAwardTop3", facts.NationalAwardTop3);
+        Put(applicant, "provincialRdInstitution", facts.ProvincialRdInstitution);
+        Put(applicant, "ledStandard", facts.LedStandard);
+        return new JsonObject { ["asOf"] = facts.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["year"] = facts.Year, ["applicant"] = applicant };
+    }
+
     public static JsonObject Response(Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);

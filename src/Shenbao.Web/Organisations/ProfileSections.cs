@@ -2,13 +2,16 @@ using Shenbao.Domain.Eligibility;
 
 namespace Shenbao.Web.Organisations;
 
-/// <summary>A group of profile facts: its anchor on the profile page, its title, and whether it carries proof documents.</summary>
-public sealed record ProfileSection(string Id, string Title, bool HasProof)
+/// <summary>
+/// A group of profile facts: its anchor on the profile page, its title, whether it carries proof documents, and the
+/// page of its own where its facts are written, if they are not written on the profile page.
+/// </summary>
+public sealed record ProfileSection(string Id, string Title, bool HasProof, string? Page = null)
 {
     /// <summary>The Attachment.Purpose of this group's proof documents.</summary>
     public string ProofPurpose => ProfileSections.ProofPrefix + Id;
 
-    public string Href => $"/Organisation/Profile#{Id}";
+    public string Href => Page ?? $"/Organisation/Profile#{Id}";
 }
 
 /// <summary>
@@ -22,7 +25,11 @@ public static class ProfileSections
     /// <summary>Whether an attachment's purpose is a profile section's proof rather than one of an application's documents.</summary>
     public static bool IsProof(string purpose) => purpose.StartsWith(ProofPrefix, StringComparison.Ordinal);
 
-    public static IReadOnlyList<ProfileSection> All { get; } = FactCatalog.ProfileGroups.Select(g => new ProfileSection(g.Id, g.Title, g.HasProof)).ToList();
+    /// <summary>The groups whose facts a page of their own writes: the self-assessment writes techSme from its record.</summary>
+    private static readonly Dictionary<string, string> OwnPages = new(StringComparer.Ordinal) { ["techSme"] = TechSmeStatus.Page };
+
+    public static IReadOnlyList<ProfileSection> All { get; } =
+        FactCatalog.ProfileGroups.Select(g => new ProfileSection(g.Id, g.Title, g.HasProof, OwnPages.GetValueOrDefault(g.Id))).ToList();
 
     public static ProfileSection? Find(string id) => All.FirstOrDefault(s => s.Id == id);
 

@@ -19,7 +19,7 @@ public static class Database
         {
             var guide = scope.ServiceProvider.GetRequiredService<GuideCatalog>().Default;
             var files = Path.Combine(app.Configuration["Shenbao:DataPath"] ?? "./data", "files");
-            await DemoData.SeedAsync(db, guide, $"{guide.Title}（演示批次）", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), files);
+            await DemoData.SeedAsync(db, guide, scope.ServiceProvider.GetRequiredService<Shenbao.Domain.TechSme.Standard>(), $"{guide.Title}（演示批次）", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), files);
         }
         await RecordConfigurationAsync(app.Configuration, db, scope.ServiceProvider);
         // settings read per request (demo mode above all) may change while the site runs: each change is recorded too
@@ -47,8 +47,10 @@ public static class Database
     private static async Task RecordConfigurationAsync(IConfiguration configuration, AppDbContext db, IServiceProvider services)
     {
         var guides = services.GetRequiredService<GuideCatalog>().All.Select(g => $"{g.Id} {g.Version}");
+        var standard = services.GetRequiredService<Shenbao.Domain.TechSme.Standard>();
         var settings = string.Join("；",
             $"申报指南：{string.Join("、", guides)}",
+            $"科技型中小企业评价标准：{standard.Id} {standard.Version}",
             $"数据库：{configuration["Database:Provider"] ?? "Sqlite"}",
             $"演示模式：{(configuration.GetValue("Shenbao:Demo", false) ? "开" : "关")}",
             $"邮件：{(configuration["Shenbao:Mail:Smtp:Host"] is { Length: > 0 } host ? $"SMTP {host}:{configuration.GetValue("Shenbao:Mail:Smtp:Port", 25)}" : "写入 mail 目录的 .eml 文件")}",

@@ -67,7 +67,7 @@ public sealed partial class FullSubmissionTests(BrowserFixture fixture)
             await Expect(profile.Main).ToContainTextAsync(organisation.CreditCode);
             await journey.StepAsync(admin, "profile-empty");
             await profile.FillHighTechEnterpriseAsync(
-                employees: 120, certificateNo: "GR202543001234", validTo: today.AddYears(2), selfAssessmentYear: 2025,
+                employees: 120, certificateNo: "GR202543001234", validTo: today.AddYears(2),
                 finance:
                 [
                     new(2022, Output: 18_000_000, Revenue: 17_000_000, Tax: 500_000),
@@ -79,6 +79,40 @@ public sealed partial class FullSubmissionTests(BrowserFixture fixture)
             await profile.UploadProofAsync("highTech", TestData.Pdf("高新技术企业证书.pdf"));
             await Expect(profile.Proofs("highTech")).ToContainTextAsync("高新技术企业证书.pdf");
             await journey.StepAsync(admin, "profile-saved-with-proof");
+
+            // 3a. the guide asks a 高新技术企业 within the 科技型中小企业 standard to assess itself in the system: until it
+            // has, the finder refuses the category, saying so
+            var before = await new FinderPage(admin).OpenAsync();
+            await Expect(before.Summary(Category)).ToHaveTextAsync("暂不符合");
+            await Expect(before.Rule(Category, "tech-sme-self-assessment")).ToContainTextAsync("须在系统内完成2025年度自评");
+            await journey.StepAsync(admin, "finder-before-self-assessment");
+            var techSme = await new TechSmePage(admin).OpenAsync();
+            await Expect(techSme.Conclusion).ToHaveTextAsync("信息不全，尚不能判断");
+            await journey.StepAsync(admin, "tech-sme-empty");
+            await techSme.RecordAsync();
+            await Expect(techSme.Errors.First).ToContainTextAsync("自评尚未完成，未记录");
+            await journey.StepAsync(admin, "tech-sme-refused-incomplete");
+            await techSme.ChooseAsync("resident", yes: true);
+            await techSme.ChooseAsync("industry", yes: false);
+            await techSme.ChooseAsync("integrity", yes: false);
+            await techSme.FillAsync("techStaff", "40");
+            await techSme.FillAsync("rdExpense", "1,500,000");
+            await techSme.FillAsync("costs", "20,000,000");
+            await techSme.FillAsync("class1", "1");
+            await techSme.FillAsync("class2", "3");
+            await techSme.ChooseAsync("national-award", yes: false);
+            await techSme.ChooseAsync("rd-institution", yes: true);
+            await techSme.ChooseAsync("standard", yes: false);
+            await techSme.AttachAsync("rd-institution", TestData.Pdf("省级工程技术研究中心认定文件.pdf"));
+            await journey.ShotAsync(admin, "tech-sme-filled");
+            await techSme.RecordAsync();
+            await Expect(techSme.SuccessAlert).ToHaveTextAsync("已记录2025年度科技型中小企业自评：符合科技型中小企业标准（直接认定）");
+            // 40 of 120 staff, 1.5 million of 25 million revenue (6%), an invention patent: 20 + 50 + 30
+            await Expect(techSme.Indicator("staff")).ToContainTextAsync("科技人员 40 人，占职工总数 120 人的33.3%，不低于30%，得20分");
+            await Expect(techSme.Page.Locator("#result .total")).ToHaveTextAsync("100分");
+            await Expect(techSme.History).ToHaveCountAsync(1);
+            await Expect(techSme.Page.Locator("[data-proof='rd-institution'] ul.proofs")).ToContainTextAsync("省级工程技术研究中心认定文件.pdf");
+            await journey.StepAsync(admin, "tech-sme-recorded");
 
             // 4. the finder says 产学研合作 is open to it; it starts an application
             var finder = await new FinderPage(admin).OpenAsync();

@@ -11,8 +11,6 @@ public sealed class ProfilePage(IPage page) : SitePage(page)
         public const string HighTechCertified = "#Input_HighTech_Certified";
         public const string HighTechCertificateNo = "#Input_HighTech_CertificateNo";
         public const string HighTechValidTo = "#Input_HighTech_ValidTo";
-        public const string TechSmeSelfAssessed = "#Input_TechSme_SelfAssessed";
-        public const string TechSmeYear = "#Input_TechSme_Year";
         public const string NoSubsidies = "#Input_NoSubsidies";
         public const string IpDispute = "#Input_IpDispute";
         /// <summary>The profile's own button: the uploads' buttons sit inside the form too but post their own forms (form="upload-…").</summary>
@@ -34,7 +32,7 @@ public sealed class ProfilePage(IPage page) : SitePage(page)
         return this;
     }
 
-    public async Task FillHighTechEnterpriseAsync(int employees, string certificateNo, DateOnly validTo, int selfAssessmentYear, IEnumerable<FinanceYear> finance)
+    public async Task FillHighTechEnterpriseAsync(int employees, string certificateNo, DateOnly validTo, IEnumerable<FinanceYear> finance)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         await Page.Locator(Selectors.Employees).FillAsync(employees.ToString(invariant));
@@ -42,8 +40,6 @@ public sealed class ProfilePage(IPage page) : SitePage(page)
         await Page.Locator(Selectors.HighTechCertified).CheckAsync();
         await Page.Locator(Selectors.HighTechCertificateNo).FillAsync(certificateNo);
         await Page.Locator(Selectors.HighTechValidTo).FillAsync(validTo.ToString("yyyy-MM-dd", invariant));
-        await Page.Locator(Selectors.TechSmeSelfAssessed).CheckAsync();
-        await Page.Locator(Selectors.TechSmeYear).FillAsync(selfAssessmentYear.ToString(invariant));
         foreach (var year in finance)
         {
             await Page.Locator(Selectors.Finance(year.Year, "产值")).FillAsync(year.Output.ToString(invariant));

@@ -23,6 +23,18 @@ public sealed class MigrationTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
+    /// <summary>Runs rows written as an older version would have, with @t as one instant of 2025.</summary>
+    private static async Task ExecuteAsync(System.Data.Common.DbCommand command)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@t";
+        var at = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        // SQLite keeps an instant as the binary form the context's converter writes; PostgreSQL as timestamptz
+        parameter.Value = TestDatabase.Provider == "Sqlite" ? new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(at)! : at;
+        command.Parameters.Add(parameter);
+        await command.ExecuteNonQueryAsync();
+    }
+
     [Fact]
     public async Task Rows_written_before_the_frozen_submissions_migration_are_carried_over()
     {
@@ -48,13 +60,7 @@ public sealed class MigrationTests : IDisposable
                 INSERT INTO "ApplicationEvents" ("ApplicationId", "At", "UserName", "Action", "From", "To") VALUES
                     (7, @t, '王工', '创建', NULL, 'Draft'), (7, @t, '李经理', '提交', 'Draft', 'Submitted'), (9, @t, '王工', '创建', NULL, 'Draft');
                 """;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@t";
-            var at = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
-            // SQLite keeps an instant as the binary form the context's converter writes; PostgreSQL as timestamptz
-            parameter.Value = db.Database.IsSqlite() ? new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(at)! : at;
-            command.Parameters.Add(parameter);
-            await command.ExecuteNonQueryAsync();
+            await ExecuteAsync(command);
         }
 
         await using (var db = DataServices.Create(TestDatabase.Provider, connection))
@@ -75,6 +81,39 @@ public sealed class MigrationTests : IDisposable
             // the call's count continues after the numbers given from the ids
             Assert.Equal(9, (await db.Calls.SingleAsync()).ApplicationsNumbered);
             Assert.Empty(await db.Snapshots.ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_old_tick_box_claim_of_a_self_assessment_is_removed_and_the_other_facts_kept()
+    {
+        var connection = TestDatabase.ConnectionString(folder);
+        await using (var db = DataServices.Create(TestDatabase.Provider, connection))
+        {
+            await db.Database.EnsureDeletedAsync();
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_TechSmeSelfAssessment", StringComparison.Ordinal)) - 1]);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            await db.Database.OpenConnectionAsync();
+            command.CommandText = """
+                INSERT INTO "Organisations" ("Id", "CreditCode", "Name", "Kind", "District", "ContactName", "ContactPhone", "Status", "RegisteredAt", "ProfileJson", "Version") VALUES
+                    (1, '91430408MA7B2C3D4Y', '衡阳智衡计量科技有限公司', 'enterprise', '衡阳高新技术产业开发区', '李经理', '0734', 'Active', @t, '{"employees":186,"techSme":{"selfAssessed":true,"year":2025},"ipDispute":false}', 3),
+                    (2, '12430400MB1234567H', '衡阳师范学院', 'university', '珠晖区', '陈老师', '0734', 'Active', @t, '{"employees":900}', 5);
+                """;
+            await ExecuteAsync(command);
+        }
+
+        await using (var db = DataServices.Create(TestDatabase.Provider, connection))
+        {
+            await db.Database.MigrateAsync();
+
+            var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+            var claimed = System.Text.Json.Nodes.JsonNode.Parse(organisations[0].ProfileJson)!.AsObject();
+            Assert.Null(claimed["techSme"]);
+            Assert.Equal((186, false), (claimed["employees"]!.GetValue<int>(), claimed["ipDispute"]!.GetValue<bool>()));
+            Assert.Equal(4, organisations[0].Version);   // an open profile form is refused rather than writing the claim back
+            Assert.Equal((900, 5), (System.Text.Json.Nodes.JsonNode.Parse(organisations[1].ProfileJson)!["employees"]!.GetValue<int>(), organisations[1].Version));
+            Assert.Empty(await db.TechSmeAssessments.ToListAsync());
         }
     }
 }

@@ -255,6 +255,53 @@ public sealed class TechSmeTests
     }
 
     [Fact]
+    public void Stated_facts_that_decide_the_outcome_can_be_recorded_and_missing_ones_are_named()
+    {
+        Assert.True(Assess(Request()).Decided);   // qualified by score
+
+        var notMet = Request();
+        Applicant(notMet)["integrityIncident"] = true;
+        Applicant(notMet).Remove("techStaff");
+        Assert.True(Assess(notMet).Decided);   // a stated condition not met decides, whatever is missing
+
+        var lowScore = Request();
+        Applicant(lowScore)["techStaff"] = 0;
+        Assert.True(Assess(lowScore).Decided);   // every route stated and not met, the score computed and too low
+
+        var unknownRoute = Request();
+        Applicant(unknownRoute)["techStaff"] = 0;
+        Applicant(unknownRoute).Remove("ledStandard");
+        var undecided = Assess(unknownRoute);
+        Assert.False(undecided.Decided);   // the route left out could still qualify
+        Assert.Equal(["未填写是否近五年内主导制定过国际标准、国家标准或行业标准"], undecided.Missing);
+
+        var unknownCondition = Request();
+        Applicant(unknownCondition).Remove("residentInChina");
+        Figures(unknownCondition).Remove("rdExpense");
+        var missing = Assess(unknownCondition);
+        Assert.False(missing.Decided);
+        Assert.Equal(2, missing.Missing.Count);
+        Assert.StartsWith("未填写是否为在中国境内", missing.Missing[0], StringComparison.Ordinal);
+        Assert.Equal("未填写研发费用总额：研发投入指标不能计分", missing.Missing[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void The_request_written_from_the_facts_read_reads_back_to_the_same_facts(string file)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Paths.TechSmeExamples, file)));
+        var facts = TechSmeContract.ReadRequest(document.RootElement, Standard).Facts;
+        Assert.NotNull(facts);
+
+        var written = TechSmeContract.Request(facts, Standard);
+
+        Assert.Equal(facts, Read(written).Facts);
+    }
+
+    public static TheoryData<string> Examples() => [.. Directory.GetFiles(Paths.TechSmeExamples, "*.json").Select(Path.GetFileName).OfType<string>()
+        .Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    [Fact]
     public void Every_input_error_is_reported_at_once_with_its_path()
     {
         var request = Request();

@@ -30,7 +30,8 @@ public sealed class Browser(HttpClient client)
     }
 
     /// <summary>Posts the form found by <paramref name="formSelector"/> on <paramref name="page"/>, its own fields overlaid by <paramref name="values"/>.</summary>
-    public async Task<Page> SubmitAsync(Page page, IReadOnlyDictionary<string, string> values, string formSelector = "form[method=post]:not([action='/Account/Logout'])", string? handler = null)
+    public async Task<Page> SubmitAsync(Page page, IReadOnlyDictionary<string, string> values, string formSelector = "form[method=post]:not([action='/Account/Logout'])", string? handler = null,
+        IReadOnlyList<(string Name, string FileName, byte[] Content)>? files = null)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"no form '{formSelector}' on the page");
@@ -57,7 +58,22 @@ public sealed class Browser(HttpClient client)
         fields.AddRange(values);
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : page.Response.RequestMessage!.RequestUri!.PathAndQuery;
         if (handler is not null) action += (action.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler;
-        return await PostAsync(action, fields);
+        return files is null ? await PostAsync(action, fields) : await PostMultipartAsync(action, fields, files);
+    }
+
+    /// <summary>A form with files, as a browser posts it (multipart/form-data).</summary>
+    public async Task<Page> PostMultipartAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, string FileName, byte[] Content)> files)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        foreach (var (name, fileName, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, name, fileName);
+        }
+        var response = await Client.PostAsync(new Uri(url, UriKind.Relative), form);
+        return new Page(response.StatusCode, Parser.ParseDocument(await response.Content.ReadAsStringAsync()), response);
     }
 
     public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)

@@ -87,7 +87,7 @@ public sealed class ProductionAccountTests(ProductionApp app) : IClassFixture<Pr
     public async Task A_demo_account_is_refused_outside_demo_mode_even_with_its_published_password()
     {
         await using (var db = app.Db())
-            await Shenbao.Data.Demo.DemoData.SeedAsync(db, Requests.Guide, "演示批次", app.Clock.Now, Path.Combine(Path.GetTempPath(), "shenbao-demo-files"));
+            await Shenbao.Data.Demo.DemoData.SeedAsync(db, Requests.Guide, Shenbao.Domain.TechSme.StandardLoader.LoadValidFile(Paths.TechSmeStandard), "演示批次", app.Clock.Now, Path.Combine(Path.GetTempPath(), "shenbao-demo-files"));
         var browser = Browser.For(app);
 
         var result = await browser.SubmitAsync(await browser.GetAsync("/Account/Login"),

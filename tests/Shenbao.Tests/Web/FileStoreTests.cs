@@ -130,7 +130,7 @@ public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     {
         var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
         var page = await browser.GetAsync("/Organisation/Profile");
-        using var form = new MultipartFormDataContent { { new StringContent(Browser.Token(page)), "__RequestVerificationToken" }, { new StringContent("techSme"), "group" } };
+        using var form = new MultipartFormDataContent { { new StringContent(Browser.Token(page)), "__RequestVerificationToken" }, { new StringContent("highTech"), "group" } };
 
         var response = await browser.Client.PostAsync(new Uri("/Organisation/Profile?handler=Upload", UriKind.Relative), form);
 
@@ -156,7 +156,7 @@ public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     {
         var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
         var pdf = UniquePdf();
-        await UploadAsync(admin, "techSme", "科技型中小企业评价入库证明.pdf", pdf);
+        await UploadAsync(admin, "highTech", "高新技术企业证书（2024年复审）.pdf", pdf);
         var id = Assert.Single(Proofs(Path.GetFileName(StoredPath(pdf)))).Id;
         var leader = await Browser.For(app).SignInAsync("zhiheng-leader");
 
@@ -167,7 +167,7 @@ public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);
-        Assert.Equal("科技型中小企业评价入库证明.pdf", Uri.UnescapeDataString(disposition.FileNameStar!));
+        Assert.Equal("高新技术企业证书（2024年复审）.pdf", Uri.UnescapeDataString(disposition.FileNameStar!));
         Assert.Contains("filename*=UTF-8''", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }

@@ -89,7 +89,6 @@ public sealed class ProfileTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
             [FinanceField(page, 2023, "Revenue")] = "很多",
             [FinanceField(page, 2024, "Assets")] = "-1",
             ["Input.HighTech.ValidTo"] = "2027-02-30",
-            ["Input.TechSme.Year"] = "25",
             ["Input.SubsidyYears"] = "2021、去年",
             ["Input.Platforms[1].Name"] = "衡阳市称重传感器工程技术研究中心",
         });
@@ -99,7 +98,6 @@ public sealed class ProfileTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.Equal("营业收入应为数字，如 21,000,000", MessageBeside(result, FinanceField(page, 2023, "Revenue")));
         Assert.Equal("资产总额不能为负数", MessageBeside(result, FinanceField(page, 2024, "Assets")));
         Assert.Equal("证书有效期至“2027-02-30”不是有效日期，应按 年-月-日 填写（YYYY-MM-DD）", MessageBeside(result, "Input.HighTech.ValidTo"));
-        Assert.Equal("自评年度应为四位年份", MessageBeside(result, "Input.TechSme.Year"));
         Assert.Equal("获得补助的年份应为四位年份，多个年份用顿号分隔", MessageBeside(result, "Input.SubsidyYears"));
         Assert.Equal("请选择平台类型", MessageBeside(result, "Input.Platforms[1].Type"));
         Assert.Equal("请选择平台级别", MessageBeside(result, "Input.Platforms[1].Level"));

@@ -23,6 +23,9 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLo
     public bool CanWithdraw { get; private set; }
     public string? Message { get; private set; }
 
+    /// <summary>The organisation's 科技型中小企业 standing: the self-assessment recorded when it submitted (or now, for a draft).</summary>
+    public Shenbao.Web.Organisations.TechSmeStatus? TechSme { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, bool submitted, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
@@ -70,6 +73,9 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLo
     private async Task ShowAsync(Application application, CancellationToken ct)
     {
         Workspace = await workspaces.ShowAsync(application, ct);
+        TechSme = application.SubmittedAt is { } submittedAt
+            ? await Shenbao.Web.Organisations.TechSmeStatus.AsAtAsync(db, application.OrganisationId, submittedAt, ct)
+            : await Shenbao.Web.Organisations.TechSmeStatus.LoadAsync(db, application.OrganisationId, ct);
         CanWithdraw = Workflow.Decide(application.Status, ApplicationAction.Withdraw, User.Role(), clock.GetUtcNow(), application.Call.Window) is Decision.Allowed;
     }
 }

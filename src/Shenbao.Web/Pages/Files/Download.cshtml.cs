@@ -10,16 +10,26 @@ using Shenbao.Web.Security;
 namespace Shenbao.Web.Pages.Files;
 
 /// <summary>
-/// An uploaded document, to the people of the organisation that uploaded it. The query is scoped by their
-/// organisation, so another organisation's file id is answered exactly like an id that does not exist (404).
+/// An uploaded document, to the people of the organisation that uploaded it, and a profile proof (入库登记证明,
+/// certificates) also to the 推荐单位 of the organisation's district, who reviews them. The query is scoped by
+/// organisation or district, so any other file id is answered exactly like an id that does not exist (404).
 /// </summary>
 public sealed class DownloadModel(AppDbContext db, FileStore files) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (User.FindFirstValue(ShenbaoClaims.Organisation) is not { } claim) return NotFound();
-        var organisationId = int.Parse(claim, CultureInfo.InvariantCulture);
-        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.OrganisationId == organisationId, ct);
+        Attachment? attachment;
+        if (User.FindFirstValue(ShenbaoClaims.Organisation) is { } claim)
+        {
+            var organisationId = int.Parse(claim, CultureInfo.InvariantCulture);
+            attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.OrganisationId == organisationId, ct);
+        }
+        else if (User.IsInRole(Roles.Recommender) && User.FindFirstValue(ShenbaoClaims.District) is { } district)
+        {
+            attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.ApplicationId == null && a.Purpose.StartsWith(Organisations.ProfileSections.ProofPrefix)
+                && db.Organisations.Any(o => o.Id == a.OrganisationId && o.District == district), ct);
+        }
+        else return NotFound();
         if (attachment is null) return NotFound();
 
         // a recorded attachment whose content is gone is lost data, not a user error: let it surface as an outage

@@ -27,6 +27,9 @@ public sealed class FinderModel(AppDbContext db, GuideCatalog guides, Districts 
 
     public IReadOnlyList<CategoryFit> Categories { get; private set; } = [];
 
+    /// <summary>For an enterprise: its 科技型中小企业 standing, which the categories' self-assessment rule reads.</summary>
+    public TechSmeStatus? TechSme { get; private set; }
+
     /// <summary>Stored profile values the check could not read (left out of the check, reported once each).</summary>
     public IReadOnlyList<InputError> ProfileErrors { get; private set; } = [];
 
@@ -37,6 +40,7 @@ public sealed class FinderModel(AppDbContext db, GuideCatalog guides, Districts 
         Guide = guides.Default;
         OrganisationName = organisation.Name;
         AsOf = ChinaTime.DateOf(clock.GetUtcNow());
+        if (organisation.Kind == "enterprise") TechSme = await TechSmeStatus.LoadAsync(db, organisation.Id, ct);
         var errors = new List<InputError>();
         Categories = Guide.Categories.Select(category =>
         {

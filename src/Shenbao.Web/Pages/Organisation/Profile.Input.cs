@@ -20,7 +20,6 @@ public sealed partial class ProfileModel
         public bool IndependentLegalPerson { get; set; } = true;
 
         public HighTechInput HighTech { get; set; } = new();
-        public TechSmeInput TechSme { get; set; } = new();
         public List<FinanceYearInput> Finance { get; set; } = [];
         public List<YearAmountInput> IurSpending { get; set; } = [];
 
@@ -64,21 +63,6 @@ public sealed partial class ProfileModel
         {
             if (Certified && string.IsNullOrWhiteSpace(CertificateNo)) yield return new("已认定为高新技术企业的，请填写证书编号", [nameof(CertificateNo)]);
             if (Certified && string.IsNullOrWhiteSpace(ValidTo)) yield return new("已认定为高新技术企业的，请填写证书有效期", [nameof(ValidTo)]);
-        }
-    }
-
-    public sealed class TechSmeInput : IValidatableObject
-    {
-        [Display(Name = "已在系统内完成科技型中小企业自评")]
-        public bool SelfAssessed { get; set; }
-
-        [YearText]
-        [Display(Name = "自评年度")]
-        public string? Year { get; set; }
-
-        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-        {
-            if (SelfAssessed && string.IsNullOrWhiteSpace(Year)) yield return new("已完成自评的，请填写自评年度", [nameof(Year)]);
         }
     }
 

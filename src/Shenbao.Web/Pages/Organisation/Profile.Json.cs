@@ -16,7 +16,6 @@ public sealed partial class ProfileModel
         var finance = profile["finance"] as JsonObject;
         var iur = profile["iurSpending"] as JsonObject;
         var highTech = profile["highTech"] as JsonObject;
-        var techSme = profile["techSme"] as JsonObject;
         var subsidies = profile["majorProjectSubsidies"] as JsonArray;
         var shown = years.Concat(YearsOf(finance)).Concat(YearsOf(iur)).Distinct().Order().ToList();
         return new InputModel
@@ -30,7 +29,6 @@ public sealed partial class ProfileModel
                 CertificateNo = ProfileValues.Text(highTech?["certificateNo"]),
                 ValidTo = ProfileValues.Text(highTech?["validTo"]),
             },
-            TechSme = new() { SelfAssessed = ProfileValues.Flag(techSme?["selfAssessed"]) ?? false, Year = ProfileValues.Text(techSme?["year"]) },
             Finance = shown.Select(y => (y, Row: finance?[Key(y)] as JsonObject)).Select(r => new FinanceYearInput
             {
                 Year = r.y,
@@ -70,9 +68,7 @@ public sealed partial class ProfileModel
         Set(highTech, "certificateNo", Trimmed(input.HighTech.CertificateNo));
         Set(highTech, "validTo", Trimmed(input.HighTech.ValidTo));
         profile["highTech"] = highTech;
-        var techSme = new JsonObject { ["selfAssessed"] = input.TechSme.SelfAssessed };
-        Set(techSme, "year", ProfileValues.Year(input.TechSme.Year) is { } year ? JsonValue.Create(year) : null);
-        profile["techSme"] = techSme;
+        // techSme is written only by a recorded self-assessment (the 自评 page), never by this form
 
         var finance = profile["finance"] as JsonObject ?? [];
         foreach (var row in input.Finance)

@@ -37,6 +37,8 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
 
     public bool CanEdit => User.IsInRole(Roles.OrgAdmin);
 
+    public TechSmeStatus TechSme { get; private set; } = new(null, null, null, []);
+
     public string MaxUploadDescription => files.MaxDescription;
 
     /// <summary>The fiscal years always shown: the three before the default guide's year (近三年).</summary>
@@ -85,7 +87,8 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
     public async Task<IActionResult> OnPostUploadAsync(string? group, IFormFile? file, CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        if (ProfileSections.Find(group ?? "") is not { HasProof: true } section) return NotFound();
+        // a group with a page of its own (the 自评) takes its proofs there
+        if (ProfileSections.Find(group ?? "") is not { HasProof: true, Page: null } section) return NotFound();
         var organisation = await LoadAsync(ct);
         var result = file is null ? new FileStore.Result.Refused("请选择要上传的文件") : await files.SaveAsync(file, ct);
         if (result is FileStore.Result.Stored stored)
@@ -96,14 +99,9 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
                 && a.Purpose == section.ProofPurpose && a.Sha256 == stored.Sha256, ct);
             if (!known)
             {
-                db.Attachments.Add(new Attachment
-                {
-                    OrganisationId = organisation.Id, ApplicationId = null, Purpose = section.ProofPurpose,
-                    FileName = fileName.Length > 255 ? fileName[^255..] : fileName, ContentType = stored.Kind.ContentType,
-                    Size = stored.Size, Sha256 = stored.Sha256, UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName(),
-                });
-                audit.Record(AuditAction.Upload, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture),
-                    details: $"证明材料 {section.ProofPurpose}，文件“{fileName}”，{stored.Size} 字节，SHA-256 {stored.Sha256}");
+                var proof = Shenbao.Web.Files.Proofs.Of(stored, organisation.Id, section.ProofPurpose, fileName, User.DisplayName(), clock.GetUtcNow());
+                db.Attachments.Add(proof);
+                audit.Record(AuditAction.Upload, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: Shenbao.Web.Files.Proofs.Described(proof));
                 await db.SaveChangesAsync(ct);
             }
             Notice = known ? $"“{fileName}”已上传过，未重复保存" : $"已上传“{fileName}”";
@@ -143,6 +141,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
                 .OrderBy(a => a.Id)
                 .ToListAsync(ct))
             .ToLookup(a => a.Purpose);
+        TechSme = await TechSmeStatus.LoadAsync(db, Registration.Id, ct);
         return Registration;
     }
 

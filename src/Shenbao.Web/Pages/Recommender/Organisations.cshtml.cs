@@ -21,6 +21,9 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
     public IReadOnlyList<Row> Pending { get; private set; } = [];
     public IReadOnlyList<Row> Active { get; private set; } = [];
 
+    /// <summary>Each enterprise's 科技型中小企业 standing (self-assessment, 入库登记编号 and proof), by organisation id.</summary>
+    public IReadOnlyDictionary<int, Shenbao.Web.Organisations.TechSmeStatus> TechSme { get; private set; } = new Dictionary<int, Shenbao.Web.Organisations.TechSmeStatus>();
+
     [TempData]
     public string? Message { get; set; }
 
@@ -38,6 +41,7 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
         // the oldest request waits longest, so it comes first; active ones are looked up by name
         Pending = rows.Where(r => r.Status == OrganisationStatus.Pending).OrderBy(r => r.RegisteredAt).Select(r => r.Row).ToList();
         Active = rows.Where(r => r.Status == OrganisationStatus.Active).OrderBy(r => r.Row.Name, StringComparer.Ordinal).Select(r => r.Row).ToList();
+        TechSme = await Shenbao.Web.Organisations.TechSmeStatus.LoadAsync(db, organisations.Where(o => o.Kind == "enterprise").Select(o => o.Id).ToList(), ct);
     }
 
     public async Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct)

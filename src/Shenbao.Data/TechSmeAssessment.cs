@@ -61,11 +61,18 @@ public static class TechSmeAssessments
         };
     }
 
-    /// <summary>The conclusion in one line: "符合（直接认定）", "符合（评分 78 分）", "不符合（评分 52 分）".</summary>
+    /// <summary>The conclusion in one line: "符合（直接认定）", "符合（评分 78 分）", "不符合（评分 52 分）", "不符合（未满足基本条件）".</summary>
     public static string Conclusion(this TechSmeAssessment record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var how = record.Route == "direct" ? "直接认定" : record.Total is { } total ? $"评分 {total} 分" : null;
+        var how = record.Route == "direct" ? "直接认定"
+            // a score beside a failed condition would read as too low a score
+            : !record.Qualified && FailsACondition(record) ? "未满足基本条件"
+            : record.Total is { } total ? $"评分 {total} 分" : null;
         return (record.Qualified ? "符合科技型中小企业标准" : "不符合科技型中小企业标准") + (how is null ? "" : $"（{how}）");
     }
+
+    private static bool FailsACondition(TechSmeAssessment record) =>
+        (System.Text.Json.Nodes.JsonNode.Parse(record.Result)?["conditions"] as System.Text.Json.Nodes.JsonArray ?? [])
+            .Any(c => c?["outcome"]?.GetValue<string>() != "pass");
 }

@@ -6,6 +6,9 @@ namespace Shenbao.Domain.Requests;
 /// </summary>
 public static class Vocabulary
 {
+    /// <summary>The organisation kind the 科技型中小企业 standard and the HTE rules are about.</summary>
+    public const string Enterprise = "enterprise";
+
     public static readonly Words OrganisationKinds = new("单位类型", new()
     {
         ["enterprise"] = "企业",

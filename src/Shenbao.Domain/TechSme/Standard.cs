@@ -30,6 +30,9 @@ public sealed record Standard(
     public static readonly IReadOnlyList<string> ConditionIds = ["resident", "size", "industry", "integrity"];
     public static readonly IReadOnlyList<string> DirectIds = ["hte", "national-award", "rd-institution", "standard"];
 
+    /// <summary>The full score: the top band of each indicator, the better of the two 研发投入 bases and of the two IP classes.</summary>
+    public int MaxTotal => Staff[0].Points + Math.Max(RdOnRevenue[0].Points, RdOnCosts[0].Points) + Math.Max(Class1[0].Points, Class2[0].Points);
+
     /// <summary>The band a value falls in (bands descending by From), or null when below every band.</summary>
     public static Band? BandOf(IReadOnlyList<Band> bands, decimal value) => bands.FirstOrDefault(b => value >= b.From);
 }

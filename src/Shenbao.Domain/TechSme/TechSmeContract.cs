@@ -11,6 +11,9 @@ public static class TechSmeContract
 {
     public sealed record Read(Facts? Facts, IReadOnlyList<InputError> Errors);
 
+    /// <summary>The largest amount read (a thousand trillion 元): beyond any enterprise's statement, and far from decimal's limit in a ratio.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     public static Read ReadRequest(JsonElement root, Standard standard)
     {
         ArgumentNullException.ThrowIfNull(standard);
@@ -147,6 +150,14 @@ public static class TechSmeContract
         if (amount < 0)
         {
             errors.Add(new(path, $"{path} 不能为负数，实际为 {amount.ToString(CultureInfo.InvariantCulture)}"));
+            return null;
+        }
+        // 元 to the 分: a finer figure is no amount on a statement, and ratios of such figures would overflow
+        if (amount != decimal.Round(amount, 2) || amount > MaxAmount)
+        {
+            errors.Add(new(path, amount > MaxAmount
+                ? $"{path} 过大（超过 {MaxAmount.ToString("#,0", CultureInfo.InvariantCulture)} 元），请核对单位是否为元"
+                : $"{path} 最多保留两位小数（元、角、分），实际为 {amount.ToString(CultureInfo.InvariantCulture)}"));
             return null;
         }
         return amount;

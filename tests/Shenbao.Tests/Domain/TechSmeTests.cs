@@ -301,6 +301,35 @@ public sealed class TechSmeTests
     public static TheoryData<string> Examples() => [.. Directory.GetFiles(Paths.TechSmeExamples, "*.json").Select(Path.GetFileName).OfType<string>()
         .Where(f => !f.EndsWith(".expected.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
+    [Theory]
+    [InlineData("0.001", "最多保留两位小数")]
+    [InlineData("1e-20", "最多保留两位小数")]
+    [InlineData("1000000000000000.01", "过大")]
+    public void An_amount_finer_than_a_fen_or_beyond_any_statement_is_an_input_error_not_an_overflow(string revenue, string message)
+    {
+        var request = JsonNode.Parse(Request().ToJsonString().Replace("\"revenue\":30000000", $"\"revenue\":{revenue}", StringComparison.Ordinal))!.AsObject();
+
+        var read = Read(request);
+
+        Assert.Null(read.Facts);
+        var error = Assert.Single(read.Errors);
+        Assert.Equal("applicant.finance.2024.revenue", error.Path);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_smallest_stated_revenue_still_gives_a_ratio()
+    {
+        var request = Request();
+        Figures(request)["revenue"] = 0.01m;
+        Figures(request)["rdExpense"] = TechSmeContract.MaxAmount;
+
+        Assert.Equal(50, Assess(request).Score!.Rd);
+    }
+
+    [Fact]
+    public void The_full_score_is_the_top_of_each_table() => Assert.Equal(100, Standard.MaxTotal);
+
     [Fact]
     public void Every_input_error_is_reported_at_once_with_its_path()
     {

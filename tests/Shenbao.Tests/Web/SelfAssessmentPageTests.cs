@@ -44,6 +44,20 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
 
     private static string Field(string key) => $"Input.Facts[{key}]";
 
+    /// <summary>The demo company's facts as the demo states them, put back by a test that changed them (the fixture is shared).</summary>
+    private async Task RestoreDemoFactsAsync()
+    {
+        var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var restored = await admin.SubmitAsync(await admin.GetAsync(Page), new Dictionary<string, string>
+        {
+            [Field("resident")] = "true", [Field("industry")] = "false", [Field("integrity")] = "false", [Field("employees")] = "186",
+            [Field("revenue")] = "21,000,000", [Field("assets")] = "45,000,000", [Field("techStaff")] = "52", [Field("rdExpense")] = "1,260,000",
+            [Field("costs")] = "17,800,000", [Field("class1")] = "2", [Field("class2")] = "5",
+            [Field("national-award")] = "false", [Field("rd-institution")] = "true", [Field("standard")] = "false",
+        }, "form#tech-sme");
+        Assert.Equal(HttpStatusCode.Redirect, restored.Status);
+    }
+
     private static string? ErrorBeside(Browser.Page page, string key) =>
         page.Document.QuerySelector($"#fact-{key}")?.ParentElement?.QuerySelector(".field-error")?.TextContent.Trim();
 
@@ -167,36 +181,91 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         var history = (await admin.GetAsync(Page)).Document;
         Assert.True(history.QuerySelectorAll("#history tr.record").Length >= 2);
         Assert.Contains("Ⅰ类知识产权 0 项、Ⅱ类知识产权 3 项，Ⅱ类不少于3项，得18分", history.QuerySelector("#history tr.record-detail")!.TextContent, StringComparison.Ordinal);
+        await RestoreDemoFactsAsync();
     }
 
     [Fact]
-    public async Task A_record_for_another_year_does_not_meet_the_guide_year_and_needs_that_years_figures()
+    public async Task Only_the_years_a_guide_asks_for_are_offered_so_no_record_displaces_the_one_the_rule_reads()
     {
         var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
         var page = await admin.GetAsync(Page + "?year=2026");
-        Assert.Equal("2026", page.Document.QuerySelector("input[name='Input.Year']")!.GetAttribute("value"));
-        // 2026 reads 2025 figures, which the demo profile has not stated
-        Assert.Contains("未填写2025年度销售收入、2025年度资产总额", page.Document.QuerySelector("#result .missing")!.TextContent, StringComparison.Ordinal);
+        var before = (Stored().ProfileJson, Records().Count);
 
-        var refused = await admin.SubmitAsync(page, new Dictionary<string, string>(), "form#tech-sme", handler: "Record");
-        var recorded = await admin.SubmitAsync(page, new Dictionary<string, string>
-        {
-            [Field("revenue")] = "24,000,000", [Field("assets")] = "50000000", [Field("rdExpense")] = "1,500,000",
-        }, "form#tech-sme", handler: "Record");
+        var refused = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Input.Year"] = "2026" }, "form#tech-sme", handler: "Record");
 
+        // the 2025 guide alone is loaded: its year is the only assessment year, and it reads 2024's figures
+        Assert.Equal(["2025"], page.Document.QuerySelectorAll("select#year option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("2025", page.Document.QuerySelector("input[name='Input.Year']")!.GetAttribute("value"));
+        Assert.Contains("2025年度（读取2024年度数据）", page.Document.QuerySelector("select#year")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains("自评尚未完成，未记录", refused.Document.QuerySelector(".not-recorded")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, recorded.Status);
-        var profile = JsonNode.Parse(Stored().ProfileJson)!;
-        Assert.Equal(2026, profile["techSme"]!["year"]!.GetValue<int>());
-        Assert.Equal(24_000_000m, profile["finance"]!["2025"]!["revenue"]!.GetValue<decimal>());
-        Assert.Equal("fail", await RuleOutcomeAsync(admin, "major-project", "tech-sme-self-assessment"));
-        Assert.Contains("记录的自评年度为2026年，须为2025年度自评", (await admin.GetAsync("/Organisation/Finder")).Text, StringComparison.Ordinal);
-
-        // redone for the guide's year, the rule is met again
-        await admin.SubmitAsync(await admin.GetAsync(Page + "?year=2025"), new Dictionary<string, string>(), "form#tech-sme", handler: "Record");
+        Assert.Contains("评价年度应为 2025 之一，请重新选择", refused.Document.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, (Stored().ProfileJson, Records().Count));
         Assert.Equal("pass", await RuleOutcomeAsync(admin, "major-project", "tech-sme-self-assessment"));
     }
+
+    [Fact]
+    public async Task A_stored_figure_that_does_not_read_is_named_beside_its_field_not_a_server_error()
+    {
+        var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
+        using (var db = app.Db())
+        {
+            var organisation = db.Organisations.Single(o => o.Name == Zhiheng);
+            var profile = JsonNode.Parse(organisation.ProfileJson)!.AsObject();
+            profile["finance"]!["2024"]!["revenue"] = 0.0000000000000000001m;   // would overflow a ratio; no statement has it
+            organisation.ProfileJson = profile.ToJsonString();
+            organisation.Version++;
+            db.SaveChanges();
+        }
+        try
+        {
+            var page = await admin.GetAsync(Page);
+            var typed = await admin.SubmitAsync(page, new Dictionary<string, string> { [Field("revenue")] = "21,000,000.005" }, "form#tech-sme");
+
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.StartsWith("2024年度销售收入 最多保留两位小数", ErrorBeside(page, "revenue"), StringComparison.Ordinal);
+            Assert.Null(page.Document.QuerySelector("#result"));
+            Assert.Equal("2024年度销售收入最多保留两位小数（元、角、分）", ErrorBeside(typed, "revenue"));
+        }
+        finally
+        {
+            await RestoreDemoFactsAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_profile_form_keeps_the_standards_facts_it_does_not_show()
+    {
+        var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
+        await admin.SubmitAsync(await admin.GetAsync(Page), new Dictionary<string, string> { [Field("techStaff")] = "52", [Field("costs")] = "17,800,000", [Field("class1")] = "2" }, "form#tech-sme");
+
+        var saved = await admin.SubmitAsync(await admin.GetAsync("/Organisation/Profile"), new Dictionary<string, string> { ["Input.Employees"] = "187" }, "form#profile");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var profile = JsonNode.Parse(Stored().ProfileJson)!;
+        Assert.Equal((187, 52, 2), (profile["employees"]!.GetValue<int>(), profile["techStaff"]!.GetValue<int>(), profile["ip"]!["class1"]!.GetValue<int>()));
+        Assert.Equal(17_800_000m, profile["finance"]!["2024"]!["costs"]!.GetValue<decimal>());
+        Assert.True(profile["residentInChina"]!.GetValue<bool>());
+        Assert.True(profile["techSme"]!["selfAssessed"]!.GetValue<bool>());
+        await admin.SubmitAsync(await admin.GetAsync("/Organisation/Profile"), new Dictionary<string, string> { ["Input.Employees"] = "186" }, "form#profile");
+    }
+
+    [Fact]
+    public async Task A_submitted_application_shows_the_record_in_force_when_it_was_submitted_not_a_later_one()
+    {
+        var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
+        using var db = app.Db();
+        var submitted = db.Applications.AsNoTracking().Single(a => a.ReceiptNo != null && a.Organisation.Name == Zhiheng);
+        var inForce = Records().Where(r => r.AssessedAt <= submitted.SubmittedAt).MaxBy(r => r.Id)!;
+
+        await admin.SubmitAsync(await admin.GetAsync(Page), new Dictionary<string, string>(), "form#tech-sme", handler: "Record");
+        var details = await admin.GetAsync($"/Applications/Details/{submitted.Id}");
+
+        Assert.True(Records()[^1].AssessedAt > submitted.SubmittedAt);
+        Assert.Contains(ChinaTimeText(inForce.AssessedAt), details.Document.QuerySelector("#tech-sme .self-assessment")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(ChinaTimeText(Records()[^1].AssessedAt), details.Document.QuerySelector("#tech-sme .self-assessment")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static string ChinaTimeText(DateTimeOffset at) => Shenbao.Domain.Eligibility.ChinaTime.Describe(at);
 
     [Fact]
     public async Task An_undecided_assessment_is_not_recorded_and_says_what_is_missing()
@@ -232,6 +301,7 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         var row = AuditTrail.Rows(app).Last(r => r.Action == AuditAction.ProfileChange);
         Assert.Equal("科技型中小企业自评数据，修改：2024年度成本费用支出总额", row.Details);
         Assert.DoesNotContain("18,000,000", row.Details, StringComparison.Ordinal);
+        await RestoreDemoFactsAsync();
     }
 
     [Fact]
@@ -259,7 +329,7 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         Assert.Contains("请填写入库年度", typed.Document.QuerySelector("[data-valmsg-for='Input.NumberYear']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("-3", typed.Document.QuerySelector($"[name='{Field("techStaff")}']")!.GetAttribute("value"));
         Assert.Equal("科技人员 300 人多于职工总数 186 人", ErrorBeside(crossed, "techStaff"));
-        Assert.Contains("评价年度应为 2025、2026 之一", year.Text, StringComparison.Ordinal);
+        Assert.Contains("评价年度应为 2025 之一", year.Text, StringComparison.Ordinal);
         Assert.Equal(before, (Stored().ProfileJson, Records().Count));
     }
 
@@ -285,6 +355,7 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         var shown = await admin.GetAsync(Page);
         Assert.Contains(stored.FileName, shown.Document.QuerySelector("[data-proof='standard']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(AuditTrail.Rows(app), r => r.Action == AuditAction.Upload && r.Details!.Contains("proof:techSme:standard", StringComparison.Ordinal) && r.Details.Contains(stored.Sha256, StringComparison.Ordinal));
+        await RestoreDemoFactsAsync();
     }
 
     [Fact]
@@ -315,6 +386,7 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("单位信息已被他人修改", refused.Text, StringComparison.Ordinal);
         Assert.Equal(before, (Stored().ProfileJson, Records().Count));
+        await RestoreDemoFactsAsync();
     }
 
     [Fact]
@@ -360,7 +432,7 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
 
         Assert.Contains("2025年度自评：符合科技型中小企业标准", finder.Document.QuerySelector("#tech-sme")!.TextContent, StringComparison.Ordinal);
         var shown = details.Document.QuerySelector("#tech-sme")!.TextContent;
-        Assert.Contains("提交时已记录的自评", shown, StringComparison.Ordinal);
+        Assert.Contains("自评为提交时已记录的，入库登记编号为当前的", shown, StringComparison.Ordinal);
         Assert.Contains("2025年度自评：符合科技型中小企业标准（直接认定）", shown, StringComparison.Ordinal);
         Assert.Contains("2025", details.Document.QuerySelector("#tech-sme .registration")!.TextContent, StringComparison.Ordinal);
     }
@@ -395,6 +467,8 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, bureau.StatusCode);
+        var routeProof = db.Attachments.AsNoTracking().First(a => a.OrganisationId == organisation.Id && a.Purpose == "proof:techSme:rd-institution");
+        Assert.Equal(HttpStatusCode.OK, (await recommender.Client.GetAsync(new Uri($"/Files/{routeProof.Id}", UriKind.Relative))).StatusCode);
         Assert.Contains(AuditTrail.Rows(app), r => r.Action == AuditAction.ProfileChange && r.Details == "科技型中小企业自评数据，修改：入库登记编号");
     }
 

@@ -67,9 +67,12 @@ namespace Shenbao.Data.Migrations.Postgres
                 columns: new[] { "OrganisationId", "Year" });
 
             // a self-assessment is now one recorded in the system (TechSmeAssessments); the old tick box claimed one
-            // without it, so its claim is removed and the organisation assesses itself on the 自评 page
+            // without it, so its claim is removed and the organisation assesses itself on the 自评 page. ProfileJson is
+            // always written by the application as JSON; only a row that mentions the key is cast at all (CASE keeps
+            // the order), so an odd row elsewhere cannot stop the migration. Down leaves the claims removed.
             migrationBuilder.Sql("""
-                UPDATE "Organisations" SET "ProfileJson" = ("ProfileJson"::jsonb - 'techSme')::text, "Version" = "Version" + 1 WHERE "ProfileJson"::jsonb ? 'techSme';
+                UPDATE "Organisations" SET "ProfileJson" = ("ProfileJson"::jsonb - 'techSme')::text, "Version" = "Version" + 1
+                WHERE CASE WHEN "ProfileJson" LIKE '%"techSme"%' THEN "ProfileJson"::jsonb ? 'techSme' ELSE false END;
                 """);
         }
 

@@ -66,7 +66,8 @@ namespace Shenbao.Data.Migrations.Sqlite
                 columns: new[] { "OrganisationId", "Year" });
 
             // a self-assessment is now one recorded in the system (TechSmeAssessments); the old tick box claimed one
-            // without it, so its claim is removed and the organisation assesses itself on the 自评 page
+            // without it, so its claim is removed and the organisation assesses itself on the 自评 page. Down leaves
+            // the claims removed.
             migrationBuilder.Sql("""
                 UPDATE "Organisations" SET "ProfileJson" = json_remove("ProfileJson", '$.techSme'), "Version" = "Version" + 1 WHERE json_valid("ProfileJson") AND json_type("ProfileJson", '$.techSme') IS NOT NULL;
                 """);

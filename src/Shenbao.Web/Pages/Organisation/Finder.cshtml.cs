@@ -40,7 +40,7 @@ public sealed class FinderModel(AppDbContext db, GuideCatalog guides, Districts 
         Guide = guides.Default;
         OrganisationName = organisation.Name;
         AsOf = ChinaTime.DateOf(clock.GetUtcNow());
-        if (organisation.Kind == "enterprise") TechSme = await TechSmeStatus.LoadAsync(db, organisation.Id, ct);
+        if (organisation.Kind == Vocabulary.Enterprise) TechSme = await TechSmeStatus.LoadAsync(db, organisation.Id, ct);
         var errors = new List<InputError>();
         Categories = Guide.Categories.Select(category =>
         {

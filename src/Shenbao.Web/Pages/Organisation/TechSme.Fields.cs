@@ -14,9 +14,12 @@ public sealed partial class TechSmeModel
 {
     public enum FieldKind { Flag, WholeNumber, Amount }
 
-    /// <summary>One input: its key in the form, what it holds, where it is stored, and how it is asked.</summary>
-    public sealed record Field(string Key, FieldKind Kind, string Path, string Label, string? Hint = null)
+    /// <summary>One input: its key in the form, what it holds, where it is stored, how it is asked, and what messages call it.</summary>
+    public sealed record Field(string Key, FieldKind Kind, string Path, string Label, string? Hint = null, string? ShortName = null)
     {
+        /// <summary>The fact's name in messages and the audit trail: the label without its unit, or a short name for a question.</summary>
+        public string Called => ShortName ?? Label.Split('（')[0];
+
         public string Name => $"{nameof(Input)}.{nameof(InputModel.Facts)}[{Key}]";
         public string Id => "fact-" + Key;
     }
@@ -28,9 +31,9 @@ public sealed partial class TechSmeModel
         var year = dataYear.ToString(CultureInfo.InvariantCulture);
         return
         [
-            new("resident", FieldKind.Flag, "residentInChina", "是否为在中国境内（不包括港、澳、台地区）注册的居民企业"),
-            new("industry", FieldKind.Flag, "restrictedIndustry", "产品和服务是否属于国家规定的禁止、限制和淘汰类"),
-            new("integrity", FieldKind.Flag, "integrityIncident", "上一年及当年内是否发生重大安全、重大质量事故、严重环境违法、科研严重失信行为，或列入经营异常名录、严重违法失信企业名单"),
+            new("resident", FieldKind.Flag, "residentInChina", "是否为在中国境内（不包括港、澳、台地区）注册的居民企业", ShortName: "是否为境内注册的居民企业"),
+            new("industry", FieldKind.Flag, "restrictedIndustry", "产品和服务是否属于国家规定的禁止、限制和淘汰类", ShortName: "是否属于禁止、限制和淘汰类"),
+            new("integrity", FieldKind.Flag, "integrityIncident", "上一年及当年内是否发生重大安全、重大质量事故、严重环境违法、科研严重失信行为，或列入经营异常名录、严重违法失信企业名单", ShortName: "是否发生重大事故或失信行为"),
             new("employees", FieldKind.WholeNumber, "employees", "职工总数（人）", "与单位信息共用"),
             new("revenue", FieldKind.Amount, $"finance.{year}.revenue", $"{year}年度销售收入（元）", "即营业收入，与单位信息的财务数据共用"),
             new("assets", FieldKind.Amount, $"finance.{year}.assets", $"{year}年度资产总额（元）", "与单位信息的财务数据共用"),
@@ -39,9 +42,9 @@ public sealed partial class TechSmeModel
             new("costs", FieldKind.Amount, $"finance.{year}.costs", $"{year}年度成本费用支出总额（元）", "研发投入可按销售收入或成本费用支出总额计算，系统取得分较高的口径"),
             new("class1", FieldKind.WholeNumber, "ip.class1", "Ⅰ类知识产权（项）", "发明专利、植物新品种、国家级农作物品种、国家新药、国家一级中药保护品种、集成电路布图设计专有权等"),
             new("class2", FieldKind.WholeNumber, "ip.class2", "Ⅱ类知识产权（项）", "实用新型专利、外观设计专利、软件著作权等（不含商标）"),
-            new("national-award", FieldKind.Flag, "nationalAwardTop3", $"是否{standard.Direct["national-award"]}"),
-            new("rd-institution", FieldKind.Flag, "provincialRdInstitution", $"是否{standard.Direct["rd-institution"]}"),
-            new("standard", FieldKind.Flag, "ledStandard", $"是否{standard.Direct["standard"]}"),
+            new("national-award", FieldKind.Flag, "nationalAwardTop3", $"是否{standard.Direct["national-award"]}", ShortName: "是否获得国家级科技奖励"),
+            new("rd-institution", FieldKind.Flag, "provincialRdInstitution", $"是否{standard.Direct["rd-institution"]}", ShortName: "是否拥有省部级以上研发机构"),
+            new("standard", FieldKind.Flag, "ledStandard", $"是否{standard.Direct["standard"]}", ShortName: "是否主导制定标准"),
         ];
     }
 
@@ -63,7 +66,7 @@ public sealed partial class TechSmeModel
     {
         var text = typed?.Trim();
         if (string.IsNullOrEmpty(text)) return (null, null);
-        var label = field.Label.Split('（')[0];
+        var label = field.Called;
         switch (field.Kind)
         {
             case FieldKind.Flag:
@@ -82,7 +85,8 @@ public sealed partial class TechSmeModel
                 {
                     null => (null, $"{label}应为金额（元），如 21,000,000"),
                     < 0 => (null, $"{label}不能为负数"),
-                    > 999_999_999_999_999m => (null, $"{label}过大，请核对单位是否为元"),
+                    > TechSmeContract.MaxAmount => (null, $"{label}过大，请核对单位是否为元"),
+                    var n when n != decimal.Round(n.Value, 2) => (null, $"{label}最多保留两位小数（元、角、分）"),
                     var n => (JsonValue.Create(n.Value), null),
                 };
         }
@@ -94,6 +98,12 @@ public sealed partial class TechSmeModel
         var profile = (JsonObject)stored.DeepClone();
         foreach (var field in fields) RequestWriter.SetAt(profile, field.Path, values[field.Key]?.DeepClone());
         if (profile["ip"] is JsonObject { Count: 0 }) profile.Remove("ip");
+        // a year whose every figure was cleared is no year stated
+        if (profile["finance"] is JsonObject finance)
+        {
+            foreach (var year in finance.Where(y => y.Value is JsonObject { Count: 0 }).Select(y => y.Key).ToList()) finance.Remove(year);
+            if (finance.Count == 0) profile.Remove("finance");
+        }
         return profile;
     }
 

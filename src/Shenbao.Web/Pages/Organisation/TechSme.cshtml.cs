@@ -49,7 +49,7 @@ public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, S
     public bool CanEdit => User.IsInRole(Roles.OrgAdmin) && IsEnterprise;
 
     /// <summary>The standard is for enterprises; a university or hospital has nothing to assess.</summary>
-    public bool IsEnterprise => Organisation.Kind == "enterprise";
+    public bool IsEnterprise => Organisation.Kind == Shenbao.Domain.Requests.Vocabulary.Enterprise;
 
     public string MaxUploadDescription => files.MaxDescription;
 
@@ -106,8 +106,8 @@ public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, S
         if (!Years.Contains(Input.Year))
         {
             ModelState.AddModelError("", $"评价年度应为 {string.Join("、", Years)} 之一，请重新选择");
-            Input.Year = Years[0];
-            return Page();
+            Input.Year = guides.Default.Year;
+            return Refused();
         }
         var stored = StoredProfile();
         var values = new Dictionary<string, JsonNode?>();
@@ -118,16 +118,16 @@ public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, S
             values[field.Key] = value;
         }
         var (number, numberYear) = ValidateNumber();
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid) return Refused();
 
         var profile = Write(stored, Inputs, values);
         var (facts, assessment) = Evaluate(profile);
         Result = assessment;
-        if (facts is null || assessment is null) return Page();
+        if (facts is null || assessment is null) return Refused();
         if (record && !assessment.Decided)
         {
             NotRecorded = assessment.Missing;
-            return Page();
+            return Refused();
         }
 
         // a route declared met is recorded only with its proof, stored before or chosen now
@@ -135,12 +135,12 @@ public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, S
             foreach (var route in DeclaredRoutes.Where(r => values[r] is JsonValue v && v.GetValue<bool>()))
                 if (!Proofs[TechSmeAssessments.ProofPurpose(route)].Any() && Request.Form.Files.GetFile(ProofInput(route)) is not { Length: > 0 })
                     ModelState.AddModelError(Inputs.Single(f => f.Key == route).Name, "已选择“是”，请上传证明材料（获奖证书、认定文件或标准文本）后再完成自评");
-        if (!ModelState.IsValid) return Page();
-        var uploads = await StoreProofsAsync(ct);
-        if (uploads is null) return Page();
+        if (!ModelState.IsValid) return Refused();
+        var (uploads, known) = await StoreProofsAsync(ct);
+        if (uploads is null) return Refused();
 
         var id = Organisation.Id.ToString(CultureInfo.InvariantCulture);
-        var changed = Inputs.Where(f => !JsonNode.DeepEquals(At(stored, f.Path), At(profile, f.Path))).Select(f => f.Label.Split('（')[0]).ToList();
+        var changed = Inputs.Where(f => !JsonNode.DeepEquals(At(stored, f.Path), At(profile, f.Path))).Select(f => f.Called).ToList();
         if (number != Organisation.TechSmeNumber || numberYear != Organisation.TechSmeNumberYear) changed.Add("入库登记编号");
         if (changed.Count > 0)
             audit.Record(AuditAction.ProfileChange, AuditEntry.Objects.Organisation, id, details: $"科技型中小企业自评数据，修改：{string.Join("、", changed)}");
@@ -168,61 +168,22 @@ public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, S
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError("", ConflictMessage);
-            return Page();
+            return Refused();
         }
-        Notice = recorded is not null
+        Notice = (recorded is not null
             ? $"已记录{recorded.Year}年度科技型中小企业自评：{recorded.Conclusion()}"
-            : "已保存，尚未记录自评结论；填写完整后请点“完成自评”";
+            : "已保存，尚未记录自评结论；填写完整后请点“完成自评”")
+            + string.Concat(known.Select(name => $"；“{name}”已上传过，未重复保存"));
         return RedirectToPage(new { year = Input.Year });
     }
 
-    /// <summary>The 入库登记编号 and its year as typed: both or neither, letters and digits.</summary>
-    private (string? Number, int? Year) ValidateNumber()
+    /// <summary>The form shown again with what was typed; a file chosen in it was not kept, and the browser cannot keep it chosen.</summary>
+    private PageResult Refused()
     {
-        var number = Input.Number?.Trim();
-        var yearText = Input.NumberYear?.Trim();
-        if (string.IsNullOrEmpty(number))
-        {
-            if (!string.IsNullOrEmpty(yearText)) ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Number)}", "填写了入库年度，请填写入库登记编号（没有的请清空年度）");
-            return (null, null);
-        }
-        if (number.Length > 40 || !number.All(char.IsAsciiLetterOrDigit))
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Number)}", "入库登记编号只能由字母和数字组成，不超过40位，请按入库登记证明填写");
-        var year = ProfileValues.Year(yearText);
-        if (year is null || year < 2017 || year > ChinaTime.DateOf(clock.GetUtcNow()).Year + 1)
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.NumberYear)}", "请填写入库年度（四位年份，如 2025）");
-        return (number.ToUpperInvariant(), year);
+        if (Request.HasFormContentType && Request.Form.Files.Any(f => f.Length > 0))
+            ModelState.AddModelError("", "本次未保存，所选的证明材料也未上传，请重新选择文件");
+        return Page();
     }
-
-    /// <summary>
-    /// Every proof chosen in the form, stored (refused ones named beside their route); null when one was refused. A
-    /// document already listed for the same purpose is not listed again.
-    /// </summary>
-    private async Task<List<Attachment>?> StoreProofsAsync(CancellationToken ct)
-    {
-        var uploads = new List<Attachment>();
-        var refused = false;
-        foreach (var (key, purpose) in DeclaredRoutes.Select(r => (r, TechSmeAssessments.ProofPurpose(r))).Append(("registration", TechSmeAssessments.RegistrationProof)))
-        {
-            if (Request.Form.Files.GetFile(ProofInput(key)) is not { Length: > 0 } file) continue;
-            switch (await files.SaveAsync(file, ct))
-            {
-                case FileStore.Result.Stored stored:
-                    var fileName = Path.GetFileName(file.FileName);
-                    if (Proofs[purpose].Any(p => p.Sha256 == stored.Sha256)) continue;
-                    uploads.Add(Shenbao.Web.Files.Proofs.Of(stored, Organisation.Id, purpose, fileName, User.DisplayName(), clock.GetUtcNow()));
-                    break;
-                case FileStore.Result.Refused no:
-                    ModelState.AddModelError(ProofInput(key), $"“{Path.GetFileName(file.FileName)}”未上传：{no.Message}（请重新选择文件）");
-                    refused = true;
-                    break;
-            }
-        }
-        return refused ? null : uploads;
-    }
-
-    /// <summary>The name of a proof's file input: a route's key, or "registration" for the 入库 proof.</summary>
-    public static string ProofInput(string key) => "Proof." + key;
 
     public string? ErrorFor(string name) => ModelState.TryGetValue(name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
 
@@ -233,7 +194,10 @@ public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, S
         foreach (var error in read.Errors)
         {
             var field = Inputs.FirstOrDefault(f => "applicant." + f.Path == error.Path);
-            ModelState.AddModelError(field?.Name ?? "", field is null ? $"单位信息中的 {error.Path} 无法读取：{error.Message}" : error.Message);
+            // a stored fact this page does not ask for (the HTE certificate's date): named as the profile names it
+            ModelState.AddModelError(field?.Name ?? "", field is null
+                ? $"单位信息中的“{guides.Default.Facts.Find(error.Path)?.Label ?? error.Path}”无法读取（{error.Message}），请在单位信息中修改"
+                : error.Message.Replace(error.Path, field.Called, StringComparison.Ordinal));
         }
         return read.Facts is { } facts ? (facts, Evaluation.Assess(standard, facts)) : (null, null);
     }
@@ -257,9 +221,8 @@ public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, S
     {
         var id = User.OrganisationId();
         Organisation = await db.Organisations.SingleAsync(o => o.Id == id, ct);
-        var today = ChinaTime.DateOf(clock.GetUtcNow()).Year;
-        var first = Math.Min(guides.Default.Year, today);
-        Years = Enumerable.Range(first, Math.Max(guides.Default.Year, today) - first + 1).ToList();
+        // an assessment is for a call: a year no guide asks for would only replace the record the rule reads
+        Years = guides.All.Select(g => g.Year).Append(guides.Default.Year).Distinct().Order().ToList();
         History = await db.TechSmeAssessments.AsNoTracking().Where(t => t.OrganisationId == id).OrderByDescending(t => t.Id).ToListAsync(ct);
         Proofs = (await db.Attachments.AsNoTracking()
                 .Where(a => a.OrganisationId == id && a.ApplicationId == null && a.Purpose.StartsWith(TechSmeAssessments.RegistrationProof))

@@ -41,7 +41,7 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
         // the oldest request waits longest, so it comes first; active ones are looked up by name
         Pending = rows.Where(r => r.Status == OrganisationStatus.Pending).OrderBy(r => r.RegisteredAt).Select(r => r.Row).ToList();
         Active = rows.Where(r => r.Status == OrganisationStatus.Active).OrderBy(r => r.Row.Name, StringComparer.Ordinal).Select(r => r.Row).ToList();
-        TechSme = await Shenbao.Web.Organisations.TechSmeStatus.LoadAsync(db, organisations.Where(o => o.Kind == "enterprise").Select(o => o.Id).ToList(), ct);
+        TechSme = await Shenbao.Web.Organisations.TechSmeStatus.LoadAsync(db, organisations.Where(o => o.Kind == Vocabulary.Enterprise).Select(o => o.Id).ToList(), ct);
     }
 
     public async Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct)

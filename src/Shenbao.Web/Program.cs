@@ -54,7 +54,11 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);
     o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
-}).AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
+}).AddMvcOptions(o =>
+{
+    ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
+    o.ModelBinderProviders.Insert(0, new BooleanBinderProvider());
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 

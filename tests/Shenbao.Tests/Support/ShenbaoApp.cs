@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Shenbao.Data;
 
 namespace Shenbao.Tests.Support;
@@ -28,6 +29,9 @@ public class ShenbaoApp : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>What the application logged, as lines.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Demo mode (demo accounts and data); a subclass turns it off.</summary>
     protected virtual bool Demo => true;
 
@@ -40,6 +44,7 @@ public class ShenbaoApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Shenbao", TestDatabase.ConnectionString(folder));
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public AppDbContext Db() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();

@@ -76,6 +76,26 @@ public sealed class ProfileTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.NotNull(rule.QuerySelector("a[href='/Organisation/Profile#finance']"));
     }
 
+    [Theory]
+    [InlineData("Input.IndependentLegalPerson")]
+    [InlineData("Input.HighTech.Certified")]
+    [InlineData("Input.NoSubsidies")]
+    [InlineData("Input.Platforms[0].Remove")]
+    public async Task A_tick_box_posted_with_another_value_is_refused_beside_it_and_its_text_never_logged(string box)
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var (_, _, json) = Stored(Zhiheng);
+        var marker = "maybe-" + Guid.NewGuid().ToString("N");
+
+        var result = await browser.SubmitAsync(await browser.GetAsync("/Organisation/Profile"), new Dictionary<string, string> { [box] = marker });
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.EndsWith("只能勾选或不勾选，请重新选择", MessageBeside(result, box), StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, result.Text, StringComparison.Ordinal);
+        Assert.Equal(json, Stored(Zhiheng).Json);
+        Assert.DoesNotContain(app.Logs.Lines, line => line.Contains(marker, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Invalid_values_are_explained_beside_their_fields_and_nothing_is_saved()
     {

@@ -50,7 +50,9 @@ builder.Services.AddShenbaoIdentity(dataPath);
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AllowAnonymousToPage("/Index").AllowAnonymousToPage("/Error");
-    o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck");
+    // the account pages a visitor needs, each by name: a new page in the folder (修改密码) needs a signed-in user
+    foreach (var page in PublicAccountPages) o.Conventions.AllowAnonymousToPage("/Account/" + page);
+    o.Conventions.AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck").AllowAnonymousToFolder("/OpenApi");
     o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);
     o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
@@ -84,3 +86,9 @@ app.MapGuidesApi();
 app.MapRazorPages();
 
 app.Run();
+
+public partial class Program
+{
+    /// <summary>The account pages a visitor needs; any other page of the folder needs a signed-in user.</summary>
+    private static readonly string[] PublicAccountPages = ["Login", "Logout", "Register", "Registered", "ForgotPassword", "ResetPassword", "Denied"];
+}

@@ -37,6 +37,8 @@ public enum AuditAction
     HeadAccepted,
     /// <summary>A 科技型中小企业自评 recorded (its year and conclusion in the details).</summary>
     SelfAssessment,
+    /// <summary>A signed-in person changing their own password (with the current one).</summary>
+    PasswordChange,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -77,6 +79,7 @@ public static class AuditActions
         AuditAction.ReminderSent => "发送截止提醒",
         AuditAction.HeadAccepted => "接受审计链头",
         AuditAction.SelfAssessment => "科技型中小企业自评",
+        AuditAction.PasswordChange => "修改密码",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

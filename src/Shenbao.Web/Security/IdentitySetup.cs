@@ -46,6 +46,8 @@ public static class IdentitySetup
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
         });
+        // a changed password (or security stamp) ends the person's other sessions within a minute
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys"))).SetApplicationName("Shenbao");
         services.AddAuthorizationBuilder()
             // every page needs a signed-in user unless declared public; /api endpoints each declare their own access,

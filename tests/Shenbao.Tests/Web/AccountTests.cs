@@ -16,6 +16,31 @@ public sealed class AccountTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task In_demo_mode_the_sign_in_page_lists_every_demo_account_with_its_role()
+    {
+        var page = await Browser.For(app).GetAsync("/Account/Login");
+
+        var rows = page.Document.QuerySelectorAll("#demo-accounts tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(Shenbao.Data.Demo.DemoData.Accounts.Count, rows.Count);
+        Assert.Contains(rows, r => r.Contains("gaoxin-recommender", StringComparison.Ordinal) && r.Contains("推荐单位", StringComparison.Ordinal) && r.Contains("高新区科技局", StringComparison.Ordinal));
+        Assert.Contains(Shenbao.Data.Demo.DemoData.Password, page.Document.QuerySelector("#demo-accounts")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("README", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_footer_links_to_the_open_interfaces_page_instead_of_naming_a_route()
+    {
+        var home = await Browser.For(app).GetAsync("/");
+        var open = await Browser.For(app).GetAsync("/OpenApi");
+
+        Assert.DoesNotContain("POST /api", home.Document.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/OpenApi", home.Document.QuerySelector("footer a[href='/OpenApi']")?.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, open.Status);
+        Assert.Contains("POST /api/eligibility/check", open.Document.QuerySelector("#api-check")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(open.Document.QuerySelector("a[href='/openapi/v1.json']"));
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_in_chinese()
     {
         var browser = Browser.For(app);

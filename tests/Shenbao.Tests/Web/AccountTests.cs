@@ -40,6 +40,61 @@ public sealed class AccountTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.NotNull(open.Document.QuerySelector("a[href='/openapi/v1.json']"));
     }
 
+    [Theory]
+    [InlineData("zhiheng-admin", "/Applications")]
+    [InlineData("zhiheng-leader", "/Applications")]
+    [InlineData("gaoxin-recommender", "/Recommender/Organisations")]
+    [InlineData("auditadmin", "/Audit")]
+    [InlineData("bureau-officer", "/Inbox")]
+    [InlineData("expert-zhang", "/Inbox")]
+    [InlineData("sysadmin", "/Inbox")]
+    public async Task Each_role_lands_on_what_waits_for_it(string userName, string landing)
+    {
+        var browser = Browser.For(app);
+
+        var result = await browser.SubmitAsync(await browser.GetAsync("/Account/Login"), new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = Shenbao.Data.Demo.DemoData.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.Equal(landing, result.Location);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(landing)).Status);
+    }
+
+    [Fact]
+    public async Task A_page_asked_for_before_signing_in_is_where_sign_in_leads()
+    {
+        var browser = Browser.For(app);
+        var login = await browser.FollowAsync(await browser.GetAsync("/Organisation/Finder"));
+
+        var result = await browser.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = "zhiheng-admin", ["Input.Password"] = Shenbao.Data.Demo.DemoData.Password });
+
+        Assert.Equal("/Organisation/Finder", result.Location);
+    }
+
+    [Fact]
+    public async Task Staff_on_an_applicants_page_are_told_it_is_not_their_work_not_about_activation()
+    {
+        var browser = await Browser.For(app).SignInAsync("gaoxin-recommender");
+
+        var denied = await browser.FollowAsync(await browser.GetAsync("/Organisation/Profile"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.Status);
+        var reason = denied.Document.QuerySelector("#denied-reason")!.TextContent;
+        Assert.Contains("不属于“推荐单位”的工作范围", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("激活", reason, StringComparison.Ordinal);
+        Assert.Equal("/Recommender/Organisations", denied.Document.QuerySelector("main a.btn-primary")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task An_applicant_of_an_organisation_not_yet_active_is_told_it_waits_for_activation()
+    {
+        var (_, userName) = await Registration.RegisterAsync(app);
+        var browser = await Browser.For(app).SignInAsync(userName, Registration.Password);
+
+        var denied = await browser.FollowAsync(await browser.GetAsync("/Applications"));
+
+        Assert.Contains("您的单位尚未激活", denied.Document.QuerySelector("#denied-reason")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_in_chinese()
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
 using Shenbao.Domain.Audit;
 using Shenbao.Web.Audit;
+using Shenbao.Web.Security;
 
 namespace Shenbao.Web.Pages.Account;
 
@@ -53,6 +54,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         // then the account's state and the attempt's audit row in one transaction, the account's row locked first: attempts
         // at one account queue here, and each one counts (on PostgreSQL; SQLite's write transactions are one at a time)
         var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        string? role = null;
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount));
@@ -69,7 +71,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
                 await users.AccessFailedAsync(user);
                 if (await users.IsLockedOutAsync(user)) result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
             }
-            if (result.Succeeded) audit.RecordFor(user, (await users.GetRolesAsync(user)).FirstOrDefault(), AuditAction.SignIn);
+            if (result.Succeeded) audit.RecordFor(user, role = (await users.GetRolesAsync(user)).FirstOrDefault(), AuditAction.SignIn);
             else if (result.IsLockedOut) audit.RecordFor(user, null, AuditAction.LockedOut, AuditOutcome.Refused,
                 passwordMatches ? $"账号锁定中（至 {user.LockoutEnd:yyyy-MM-dd HH:mm:ss} UTC），密码正确也不能登录" : $"密码错误，账号锁定至 {user.LockoutEnd:yyyy-MM-dd HH:mm:ss} UTC");
             else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Failure, $"密码错误（连续第 {user.AccessFailedCount} 次）");
@@ -78,7 +80,11 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         }
         if (result.Succeeded) await signIn.SignInAsync(user, isPersistent: false);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        {
+            // a page asked for is where the person was going; otherwise their role's start, what waits for them
+            var active = user.OrganisationId is { } organisationId && await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Status == OrganisationStatus.Active);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl : Landing.For(role, active).Path);
+        }
         ModelState.AddModelError("", result.IsLockedOut
             ? "密码错误次数过多，账号已锁定30分钟，请稍后再试"
             : "用户名或密码错误");

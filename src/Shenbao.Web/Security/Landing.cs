@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Shenbao.Data;
+
+namespace Shenbao.Web.Security;
+
+/// <summary>Where each role starts: the page of what waits for it, after signing in and from a page it may not open.</summary>
+public static class Landing
+{
+    public sealed record Page(string Path, string Title);
+
+    /// <summary>The start of a role; an applicant of an organisation not yet active starts on the home page, which says why.</summary>
+    public static Page For(string? role, bool activeOrganisation) => role switch
+    {
+        Roles.OrgAdmin or Roles.ProjectLeader when activeOrganisation => new("/Applications", "我的申报"),
+        Roles.OrgAdmin or Roles.ProjectLeader => new("/", "首页"),
+        Roles.Recommender => new("/Recommender/Organisations", "单位激活"),
+        Roles.AuditAdmin => new("/Audit", "审计日志"),
+        // the bureau's, the experts' and the other administrators' work pages come with later issues; their notices wait in the inbox
+        _ => new("/Inbox", "消息"),
+    };
+
+    public static Page For(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return For(user.RoleOrNull()?.ToString(), user.OrganisationIdOrNull() is not null);
+    }
+}

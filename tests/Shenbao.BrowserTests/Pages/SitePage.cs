@@ -7,7 +7,7 @@ public class SitePage(IPage page)
     {
         public const string Main = "main";
         public const string Heading = "main h1";
-        public const string SignedInName = "nav .navbar-text";
+        public const string SignedInName = "nav .site-user";
         public const string SignOut = "form[action='/Account/Logout'] button[type=submit]";
         /// <summary>A notice after an action (role=status), not the live check's green verdict.</summary>
         public const string Success = "main .alert-success[role=status]";

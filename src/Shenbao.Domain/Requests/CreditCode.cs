@@ -20,6 +20,28 @@ public static class CreditCode
             : $"统一社会信用代码校验位错误：第18位应为“{expected}”，实际为“{code[17]}”";
     }
 
+    /// <summary>Characters 3–8: the administrative division of the authority that registered the organisation.</summary>
+    public static string Division(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.Length >= 8 ? code[2..8] : "";
+    }
+
+    /// <summary>
+    /// Whether the registering authority lies in the city whose division code is <paramref name="cityDivision"/> (430400:
+    /// its counties are 4304xx). A province's own code (xx0000) or the national one (100000) cannot tell.
+    /// </summary>
+    public static Locality LocalityOf(string code, string cityDivision)
+    {
+        ArgumentNullException.ThrowIfNull(cityDivision);
+        var division = Division(code);
+        if (division.Length != 6 || !division.All(char.IsAsciiDigit)) return Locality.CannotTell;
+        if (division.StartsWith(cityDivision[..4], StringComparison.Ordinal)) return Locality.InCity;
+        return division.EndsWith("0000", StringComparison.Ordinal) ? Locality.CannotTell : Locality.Elsewhere;
+    }
+
+    public enum Locality { InCity, CannotTell, Elsewhere }
+
     public static char CheckCharacter(ReadOnlySpan<char> first17)
     {
         var sum = 0;

@@ -29,6 +29,32 @@ public sealed class RecommenderTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.True(page.Text.IndexOf(PendingDemo, StringComparison.Ordinal) < page.Text.IndexOf("衡阳智衡计量科技有限公司", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("91430203", true)]    // 株洲市芦淞区: another city's authority
+    [InlineData("91430000", false)]   // 湖南省: a province's own code cannot tell
+    [InlineData("91100000", false)]   // national
+    [InlineData("91430481", false)]   // 耒阳市, a county of Hengyang
+    public async Task A_credit_code_registered_by_another_citys_authority_is_flagged_to_the_recommender(string prefix, bool flagged)
+    {
+        var first17 = prefix + Random.Shared.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var code = first17 + Shenbao.Domain.Requests.CreditCode.CheckCharacter(first17);
+        var registered = await Registration.SubmitAsync(app, Registration.Form(code, Registration.NewUserName()));
+        Assert.Equal(HttpStatusCode.Redirect, registered.Status);
+        var id = app.Db().Organisations.Single(o => o.CreditCode == code).Id;
+
+        var page = await (await Browser.For(app).SignInAsync("gaoxin-recommender")).GetAsync("/Recommender/Organisations");
+
+        var row = page.Document.QuerySelector($"form[data-organisation='{id}']")!.Closest("tr")!;
+        var warning = row.QuerySelector(".credit-code-warning")?.TextContent;
+        if (flagged)
+        {
+            Assert.Contains($"登记管理机关行政区划码）为 {prefix[2..]}，不属于衡阳市（4304xx）", warning, StringComparison.Ordinal);
+            var notice = app.Db().Notifications.Where(n => n.Subject == $"待激活：衡阳测试科技有限公司{code}").Select(n => n.Body).First();
+            Assert.Contains("注意：信用代码第3–8位", notice, StringComparison.Ordinal);
+        }
+        else Assert.Null(warning);
+    }
+
     [Fact]
     public async Task Another_district_sees_none_of_these_organisations()
     {

@@ -133,7 +133,8 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
         // the 推荐单位 of the district is the one to act: it hears of the request at once
         var recommenders = await db.Users.Where(u => u.District == organisation.District).ToListAsync(ct);
         notifier.Notify(recommenders, $"待激活：{organisation.Name}",
-            $"{organisation.Name}（统一社会信用代码 {organisation.CreditCode}）已在本系统注册，等待贵单位核对后激活。", "/Recommender/Organisations");
+            $"{organisation.Name}（统一社会信用代码 {organisation.CreditCode}）已在本系统注册，等待贵单位核对后激活。"
+            + (districts.CreditCodeWarning(organisation.CreditCode) is { } warning ? $"注意：{warning}。" : ""), "/Recommender/Organisations");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return RedirectToPage("Registered", new { district = organisation.District });

@@ -13,9 +13,9 @@ using Shenbao.Web.Security;
 namespace Shenbao.Web.Pages.Recommender;
 
 /// <summary>单位激活: the 推荐单位 sees the organisations of its own district and activates the pending ones.</summary>
-public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
+public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier notifier, Shenbao.Web.Setup.Districts districts, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, string Name, string CreditCode, string Kind, string Contact, string Registered, string? Activated);
+    public sealed record Row(int Id, string Name, string CreditCode, string Kind, string Contact, string Registered, string? Activated, string? Warning);
 
     public string District { get; private set; } = "";
     public IReadOnlyList<Row> Pending { get; private set; } = [];
@@ -37,7 +37,7 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
         var rows = organisations.Select(o => (o.Status, o.RegisteredAt, Row: new Row(
             o.Id, o.Name, o.CreditCode, Vocabulary.OrganisationKinds.Label(o.Kind), $"{o.ContactName} {o.ContactPhone}",
             ChinaTime.Describe(o.RegisteredAt),
-            o.ActivatedAt is { } at ? $"{ChinaTime.Describe(at)}（{o.ActivatedBy}）" : null))).ToList();
+            o.ActivatedAt is { } at ? $"{ChinaTime.Describe(at)}（{o.ActivatedBy}）" : null, districts.CreditCodeWarning(o.CreditCode)))).ToList();
         // the oldest request waits longest, so it comes first; active ones are looked up by name
         Pending = rows.Where(r => r.Status == OrganisationStatus.Pending).OrderBy(r => r.RegisteredAt).Select(r => r.Row).ToList();
         Active = rows.Where(r => r.Status == OrganisationStatus.Active).OrderBy(r => r.Row.Name, StringComparer.Ordinal).Select(r => r.Row).ToList();

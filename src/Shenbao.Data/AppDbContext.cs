@@ -181,6 +181,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             a.HasIndex(x => x.RequestedFunding);
             a.HasIndex(x => x.ReceiptNo).IsUnique();
             a.Property(x => x.Number).HasMaxLength(60);
+            a.Property(x => x.LastEditor).HasMaxLength(40);
             a.Property(x => x.District).HasMaxLength(50);
             a.Property(x => x.Title).HasMaxLength(Listing.TitleLength);
             a.Property(x => x.SupportField).HasMaxLength(Listing.FieldLength);

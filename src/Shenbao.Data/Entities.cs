@@ -88,6 +88,11 @@ public sealed class Application
     public ApplicationStatus Status { get; set; }
     /// <summary>Concurrency token, bumped by every save: a save based on an older version is refused.</summary>
     public int Version { get; set; }
+    /// <summary>
+    /// The edit page (a token it was rendered with) that saved the current version: a save from that same page based
+    /// on an older version is its own autosave overtaken by a click, not someone else's change.
+    /// </summary>
+    public string? LastEditor { get; set; }
     public string? ReceiptNo { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
     public string? ContentHash { get; set; }

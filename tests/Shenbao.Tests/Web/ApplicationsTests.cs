@@ -107,6 +107,46 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
     }
 
     [Fact]
+    public async Task Saving_the_draft_after_an_autosave_of_the_same_page_is_no_conflict()
+    {
+        var (browser, id) = await NewDraftAsync();
+        var page = await browser.GetAsync($"/Applications/Edit/{id}");
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browser.Token(page),
+            ["Version"] = page.Document.QuerySelector("#version")!.GetAttribute("value")!,
+            ["Editor"] = page.Document.QuerySelector("input[name=Editor]")!.GetAttribute("value")!,
+            ["F[project__title]"] = "自动保存的标题",
+        };
+
+        // the autosave of the field just left, then the click on 保存草稿 that the page sent with the version it had before
+        var autosaved = await browser.PostAsync($"/Applications/Edit/{id}?handler=Autosave", form);
+        form["F[project__title]"] = "保存草稿时的标题";
+        var saved = await browser.PostAsync($"/Applications/Edit/{id}?handler=Save", form);
+        var again = await browser.PostAsync($"/Applications/Edit/{id}?handler=Save", form);
+
+        Assert.DoesNotContain("已被他人修改", autosaved.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(HttpStatusCode.Redirect, again.Status);
+        Assert.Contains("保存草稿时的标题", Stored(id).FormJson, StringComparison.Ordinal);
+        Assert.Contains("草稿已保存", (await browser.FollowAsync(again)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_page_of_the_same_person_saving_an_older_version_is_still_refused()
+    {
+        var (browser, id) = await NewDraftAsync();
+        var tab1 = await browser.GetAsync($"/Applications/Edit/{id}");
+        var tab2 = await browser.GetAsync($"/Applications/Edit/{id}");
+
+        await browser.SubmitAsync(tab1, new Dictionary<string, string> { ["F[project__title]"] = "第一个标签页" }, "#application-form");
+        var refused = await browser.SubmitAsync(tab2, new Dictionary<string, string> { ["F[project__title]"] = "第二个标签页" }, "#application-form");
+
+        Assert.Contains("此申报书已被他人修改，您刚才的修改没有保存", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("第一个标签页", Stored(id).FormJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_later_of_two_saves_of_the_same_version_is_refused_and_nothing_is_overwritten()
     {
         var (first, id) = await NewDraftAsync();

@@ -195,6 +195,10 @@ namespace Shenbao.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("LastEditor")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("LeaderName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -184,6 +184,10 @@ namespace Shenbao.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastEditor")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeaderName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -25,6 +25,9 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     [BindProperty] public List<MemberRow> M { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> J { get; set; } = [];
     [BindProperty] public int Version { get; set; }
+    /// <summary>This page's own token (one per rendering), saved with each version it makes.</summary>
+    [BindProperty] public string? Editor { get => editor; set => editor = value is { Length: 32 } && value.All(char.IsAsciiHexDigitLower) ? value : null; }
+    private string? editor;
 
     public Workspace? Workspace { get; private set; }
     public string? Conflict { get; private set; }
@@ -38,6 +41,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
         Version = application.Version;
+        Editor = Guid.NewGuid().ToString("N");
         Workspace = await workspaces.CheckAsync(application, ct);
         SaveStatus = $"上次保存 {ChinaTime.Describe(application.UpdatedAt)}";
         return Page();
@@ -62,6 +66,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         Version = application.Version;
+        Editor ??= Guid.NewGuid().ToString("N");
         if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
         var (_, guideCategory) = workspaces.CategoryOf(application);
         UploadPurpose = purpose;
@@ -119,11 +124,14 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
 
         if (EditRefusal(application) is { } refusal)
             return Refuse(await workspaces.ShowAsync(application, ct), refusal);
-        // the page must show the version just checked; the UPDATE then finds that version or nothing (a submission since)
-        if (Version != application.Version)
+        // the page must show the version just checked; the UPDATE then finds that version or nothing (a submission since).
+        // A newer version this same page saved is its own autosave, overtaken by a click on 保存草稿: no one else's change.
+        var ownNewer = Version < application.Version && Editor is { Length: > 0 } && application.LastEditor == Editor;
+        if (Version != application.Version && !ownNewer)
             return Refuse(await workspaces.CheckAsync(application, ct), "此申报书已被他人修改，您刚才的修改没有保存。请刷新页面，在最新内容上重新填写。");
         var changed = Changed(Workspaces.Read(application.FormJson), values).Concat(Changed(Workspaces.Read(application.JustificationsJson), justifications).Select(r => "说明:" + r)).ToList();
         application.Version++;
+        application.LastEditor = Editor;
         application.SetForm(category, values);
         application.JustificationsJson = JsonSerializer.Serialize(justifications, CheckJson.Options);
         // which fields changed, not what they now say: the content is in the application, the trail says who touched what
@@ -163,6 +171,8 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     {
         db.Entry(application).Property(a => a.Version).OriginalValue = application.Version;
         application.Version++;
+        // a file changed since: any page's older version is now someone else's, its own included
+        application.LastEditor = null;
         application.UpdatedAt = clock.GetUtcNow();
         try
         {

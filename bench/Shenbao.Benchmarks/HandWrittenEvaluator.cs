@@ -159,6 +159,8 @@ public static class HandWrittenEvaluator
         const string period = "iur-contract-period", periodClause = "四（一）具体条件1";
         if (c is null)
             rules.Add(new(period, periodClause, Outcome.Fail, ContractMissing));
+        else if (c.SignedOn is null && c.EndsOn is { } early && early < EndsNoEarlierThan)
+            rules.Add(new(period, periodClause, Outcome.Fail, $"合同执行结束日期为{Date(early)}，须至少到2025年12月1日及以后"));
         else if (c.SignedOn is not { } signed || c.EndsOn is not { } ends)
             rules.Add(new(period, periodClause, Outcome.Fail, c.SignedOn is null && c.EndsOn is null ? "未提供合同签订日期、合同执行结束日期" : c.SignedOn is null ? "未提供合同签订日期" : "未提供合同执行结束日期"));
         else if (r.AsOf < signed || r.AsOf > ends)
@@ -175,7 +177,8 @@ public static class HandWrittenEvaluator
         var hasRegistration = Has(attachments, "contract-registration");
         rules.Add((c?.Registered, hasRegistration) switch
         {
-            (null, _) => new("iur-registration", "四（一）具体条件2", Outcome.Fail, c is null ? ContractMissing : "未提供合同是否已认定登记"),
+            (null, false) => new("iur-registration", "四（一）具体条件2", Outcome.Fail, "未上传技术合同认定登记证明"),
+            (null, true) => new("iur-registration", "四（一）具体条件2", Outcome.Fail, c is null ? ContractMissing : "未提供合同是否已认定登记"),
             (false, _) => new("iur-registration", "四（一）具体条件2", Outcome.Fail, "技术合同未在全国技术合同认定登记系统登记"),
             (true, false) => new("iur-registration", "四（一）具体条件2", Outcome.Fail, "未上传技术合同认定登记证明"),
             (true, true) => new("iur-registration", "四（一）具体条件2", Outcome.Pass, "技术合同已在全国技术合同认定登记系统登记；已上传技术合同认定登记证明"),
@@ -203,14 +206,14 @@ public static class HandWrittenEvaluator
         {
             const string key = "iur-key-thresholds", keyClause = "四（一）具体条件4";
             var output = FinanceOf(r.Applicant, 2024)?.Output;
-            if (c?.Amount is not { } keyAmount)
+            if (c?.Amount is { } low && low < 300_000)
+                rules.Add(new(key, keyClause, Outcome.Fail, $"重点项目合同金额 {Money.Format(low)} 元，低于 300,000 元"));
+            else if (output is { } lowOutput && lowOutput < 10_000_000)
+                rules.Add(new(key, keyClause, Outcome.Fail, $"2024年度产值 {Money.Format(lowOutput)} 元，低于 10,000,000 元"));
+            else if (c?.Amount is not { } keyAmount)
                 rules.Add(new(key, keyClause, Outcome.Fail, c is null ? ContractMissing : "未提供合同总金额"));
-            else if (keyAmount < 300_000)
-                rules.Add(new(key, keyClause, Outcome.Fail, $"重点项目合同金额 {Money.Format(keyAmount)} 元，低于 300,000 元"));
             else if (output is null)
                 rules.Add(new(key, keyClause, Outcome.Fail, "未提供2024年度产值"));
-            else if (output < 10_000_000)
-                rules.Add(new(key, keyClause, Outcome.Fail, $"2024年度产值 {Money.Format(output.Value)} 元，低于 10,000,000 元"));
             else
                 rules.Add(new(key, keyClause, Outcome.Pass, $"重点项目合同金额 {Money.Format(keyAmount)} 元，不低于 300,000 元；2024年度产值 {Money.Format(output.Value)} 元，不低于 10,000,000 元"));
         }
@@ -260,7 +263,8 @@ public static class HandWrittenEvaluator
         var lacking = Lacking(r.Application.Attachments, "consortium-agreement", "《创新联合体组建协议》", "funding-receipts", "项目经费往来票据");
         rules.Add((consortium?.AgreementSigned, lacking) switch
         {
-            (null, _) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, consortium is null ? "未提供创新联合体信息（application.consortium）" : "未提供是否签署《创新联合体组建协议》"),
+            (null, { } missingFiles) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, $"须上传《创新联合体组建协议》、项目经费往来票据，缺少{missingFiles}"),
+            (null, null) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, consortium is null ? "未提供创新联合体信息（application.consortium）" : "未提供是否签署《创新联合体组建协议》"),
             (false, _) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, "未共同签署《创新联合体组建协议》"),
             (true, null) => new("consortium-agreement", "四（二）具体条件6", Outcome.Pass, "已共同签署《创新联合体组建协议》；已上传《创新联合体组建协议》、项目经费往来票据"),
             (true, _) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, $"须上传《创新联合体组建协议》、项目经费往来票据，缺少{lacking}"),
@@ -381,7 +385,8 @@ public static class HandWrittenEvaluator
 
         rules.Add((c?.Registered, Has(r.Application.Attachments, "contract-registration")) switch
         {
-            (null, _) => new("transfer-registration", "五、具体条件6", Outcome.Fail, c is null ? ContractMissing : "未提供合同是否已认定登记"),
+            (null, false) => new("transfer-registration", "五、具体条件6", Outcome.Fail, "未上传技术合同认定登记证明"),
+            (null, true) => new("transfer-registration", "五、具体条件6", Outcome.Fail, c is null ? ContractMissing : "未提供合同是否已认定登记"),
             (false, _) => new("transfer-registration", "五、具体条件6", Outcome.Fail, "技术合同未经科技行政主管部门认定登记"),
             (true, false) => new("transfer-registration", "五、具体条件6", Outcome.Fail, "未上传技术合同认定登记证明"),
             (true, true) => new("transfer-registration", "五、具体条件6", Outcome.Pass, "技术合同已经认定登记；已上传技术合同认定登记证明"),
@@ -412,13 +417,11 @@ public static class HandWrittenEvaluator
         var a = r.Applicant;
         if (a.Kind != "enterprise") { message = $"申报单位为{Org(a.Kind)}，本类别须为高新技术企业"; return false; }
         if (a.HighTech is not { } ht) { message = "未提供高新技术企业认定情况（applicant.highTech）"; return false; }
-        switch (ht.Certified)
-        {
-            case null: message = "未提供是否认定为高新技术企业"; return false;
-            case false: message = "未认定为高新技术企业"; return false;
-        }
+        // a part not met is reported before one whose fact is missing
+        if (ht.Certified == false) { message = "未认定为高新技术企业"; return false; }
+        if (ht.ValidTo is { } expired && expired < r.AsOf) { message = $"高新技术企业证书有效期至{Date(expired)}，申报日{Date(r.AsOf)}已过期"; return false; }
+        if (ht.Certified is null) { message = "未提供是否认定为高新技术企业"; return false; }
         if (ht.ValidTo is not { } validTo) { message = "未提供高新技术企业证书有效期"; return false; }
-        if (validTo < r.AsOf) { message = $"高新技术企业证书有效期至{Date(validTo)}，申报日{Date(r.AsOf)}已过期"; return false; }
         message = $"申报单位为企业；已认定为高新技术企业；高新技术企业证书有效期至{Date(validTo)}，申报日{Date(r.AsOf)}在有效期内";
         return true;
     }
@@ -429,9 +432,11 @@ public static class HandWrittenEvaluator
         const string id = "tech-sme-self-assessment";
         var sme = r.Applicant.TechSme;
         string done;
-        if (sme?.SelfAssessed != true) done = "未记录科技型中小企业自评";
-        else if (sme.Year is not { } year) done = "未填报自评年度";
-        else if (year != 2025) done = string.Create(CultureInfo.InvariantCulture, $"记录的自评年度为{year}年，须为2025年度自评");
+        // a part not met (no self-assessment, another year) is reported before one whose fact is missing
+        if (sme?.SelfAssessed == false) done = "未记录科技型中小企业自评";
+        else if (sme?.Year is { } other && other != 2025) done = string.Create(CultureInfo.InvariantCulture, $"记录的自评年度为{other}年，须为2025年度自评");
+        else if (sme?.SelfAssessed != true) done = "未记录科技型中小企业自评";
+        else if (sme.Year is null) done = "未填报自评年度";
         else
             return undertaking
                 ? new(id, clause, Outcome.Manual, "已记录科技型中小企业自评；自评年度为2025年（须在省厅开放系统后完成自评，由评审人员核实）")

@@ -10,7 +10,7 @@ namespace Shenbao.Domain.Eligibility;
 public sealed record CheckResponse(string Category, string Verdict, IReadOnlyList<RuleResponse> Rules)
 {
     public static CheckResponse From(Verdict verdict) =>
-        new(verdict.Category, verdict.Word, verdict.Rules.Select(r => new RuleResponse(r.RuleId, r.Clause, OutcomeWord(r.Outcome), r.Message)).ToList());
+        new(verdict.Category, verdict.Word, verdict.Rules.Select(r => new RuleResponse(r.RuleId, r.Clause, OutcomeWord(r.Outcome), r.Message, r.Missing ? true : null)).ToList());
 
     public static string OutcomeWord(Outcome outcome) => outcome switch
     {
@@ -22,7 +22,8 @@ public sealed record CheckResponse(string Category, string Verdict, IReadOnlyLis
     };
 }
 
-public sealed record RuleResponse(string Id, string Clause, string Outcome, string Message);
+/// <summary>One rule in the response; Missing (written only when true): the outcome is due to a fact not stated.</summary>
+public sealed record RuleResponse(string Id, string Clause, string Outcome, string Message, bool? Missing = null);
 
 public sealed record ErrorsResponse(IReadOnlyList<InputError> Errors);
 

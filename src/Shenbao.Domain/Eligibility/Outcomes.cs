@@ -6,7 +6,11 @@ public enum Outcome { Pass, Fail, Warn, Manual }
 /// <summary>What a rule's not being met means: it fails, it only warns, or a person decides (manual).</summary>
 public enum Severity { Fail, Warn, Manual }
 
-public sealed record RuleResult(string RuleId, string Clause, Outcome Outcome, string Message);
+/// <summary>
+/// One rule's outcome. Missing: it fails (or warns) only because a fact it needs is not stated — what to fill in,
+/// not a condition the applicant does not meet. The outcome stays as the contract specifies.
+/// </summary>
+public sealed record RuleResult(string RuleId, string Clause, Outcome Outcome, string Message, bool Missing = false);
 
 /// <summary>The verdict on one application: ineligible if any rule fails, review if any warns, else eligible.</summary>
 public abstract record Verdict(string Category, IReadOnlyList<RuleResult> Rules)
@@ -23,6 +27,9 @@ public abstract record Verdict(string Category, IReadOnlyList<RuleResult> Rules)
         Ineligible => "ineligible",
         _ => throw new System.Diagnostics.UnreachableException(),
     };
+
+    /// <summary>信息不全: ineligible, but every failing rule fails only for a fact not stated.</summary>
+    public bool IsIncomplete => this is Ineligible && Rules.Where(r => r.Outcome == Outcome.Fail).All(r => r.Missing);
 
     public static Verdict From(string category, IReadOnlyList<RuleResult> rules)
     {

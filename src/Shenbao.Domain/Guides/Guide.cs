@@ -61,7 +61,8 @@ public sealed record GuideRule(string Id, string Clause, Severity Severity, Rule
     {
         if (!Applies(request)) return null;
         var finding = Body.Check(request);
-        return new RuleResult(Id, Clause, OutcomeOf(finding.Status), finding.Message);
+        var outcome = OutcomeOf(finding.Status);
+        return new RuleResult(Id, Clause, outcome, finding.Message, Missing: finding.Status == Status.Missing && outcome is Outcome.Fail or Outcome.Warn);
     }
 
     /// <summary>The outcome alone, no message: what a what-if recount compares. Null when the rule does not apply.</summary>

@@ -12,6 +12,8 @@ public enum Fit
     NeedsJustification,
     /// <summary>暂不符合: a rule on the organisation's own facts fails; the profile (or the organisation) must change first.</summary>
     NotYet,
+    /// <summary>信息不全: the rules that fail do so only for facts not stated in the profile; fill them in to know.</summary>
+    Incomplete,
 }
 
 /// <summary>One rule on the organisation's own facts, with its outcome and the profile sections that hold its facts.</summary>
@@ -41,7 +43,9 @@ public sealed record CategoryFit(
             if (rule.Reads.Count == 0) manual.Add(result);
             else if (rule.ReadsOnlyApplicant) profileRules.Add(new(rule, result, ProfileSections.Holding(rule.Reads, facts)));
         }
-        var fit = profileRules.Any(r => r.Result.Outcome == Outcome.Fail) ? Fit.NotYet
+        var failing = profileRules.Where(r => r.Result.Outcome == Outcome.Fail).ToList();
+        var fit = failing.Count > 0 && failing.All(r => r.Result.Missing) ? Fit.Incomplete
+            : failing.Count > 0 ? Fit.NotYet
             : profileRules.Any(r => r.Result.Outcome == Outcome.Warn) ? Fit.NeedsJustification
             : Fit.Eligible;
         var applicationRules = category.Rules.Where(r => r.Reads.Count > 0 && !r.ReadsOnlyApplicant).ToList();
@@ -53,6 +57,7 @@ public sealed record CategoryFit(
         Fit.Eligible => "可以申报",
         Fit.NeedsJustification => "需说明理由",
         Fit.NotYet => "暂不符合",
+        Fit.Incomplete => "信息不全",
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 }

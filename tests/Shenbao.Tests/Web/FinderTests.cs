@@ -93,4 +93,39 @@ public sealed class FinderTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.Equal(HttpStatusCode.Redirect, recommender.Status);
         Assert.StartsWith("http://localhost/Account/Denied", recommender.Location, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_profile_missing_only_facts_shows_the_category_as_incomplete_with_what_to_fill_in()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        using (var db = app.Db())
+        {
+            var organisation = db.Organisations.Single(o => o.Name == "衡阳智衡计量科技有限公司");
+            var profile = System.Text.Json.Nodes.JsonNode.Parse(organisation.ProfileJson)!.AsObject();
+            profile.Remove("ipDispute");
+            organisation.ProfileJson = profile.ToJsonString();
+            organisation.Version++;
+            db.SaveChanges();
+        }
+
+        try
+        {
+            var card = (await browser.GetAsync("/Organisation/Finder")).Document.QuerySelector("#category-achievement-transfer")!;
+
+            Assert.Equal("信息不全", card.QuerySelector(".summary")!.TextContent.Trim());
+            var rule = card.QuerySelector("[data-rule='transfer-no-ip-dispute']")!;
+            Assert.Equal("fail", rule.GetAttribute("data-outcome"));
+            Assert.Equal("待补充", rule.QuerySelector(".badge")!.TextContent.Trim());
+        }
+        finally
+        {
+            using var db = app.Db();
+            var organisation = db.Organisations.Single(o => o.Name == "衡阳智衡计量科技有限公司");
+            var profile = System.Text.Json.Nodes.JsonNode.Parse(organisation.ProfileJson)!.AsObject();
+            profile["ipDispute"] = false;
+            organisation.ProfileJson = profile.ToJsonString();
+            organisation.Version++;
+            db.SaveChanges();
+        }
+    }
 }

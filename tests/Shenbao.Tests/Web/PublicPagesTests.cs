@@ -231,6 +231,21 @@ public sealed class PublicPagesTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Finance_left_empty_reads_as_information_to_add_not_as_conditions_missed()
+    {
+        var answers = HighTechEnterprise();
+        foreach (var optional in new[] { "Input.Revenue", "Input.Assets", "Input.Output", "Input.Tax", "Input.TaxYearBefore", "Input.TaxTwoYearsBefore" }) answers[optional] = "";
+
+        var page = await SelfCheckAsync(answers);
+
+        Assert.StartsWith("信息不全（请补充：", Summary(page, "achievement-transfer"), StringComparison.Ordinal);
+        var revenue = page.Document.QuerySelector("#result-achievement-transfer [data-rule='transfer-revenue'] .outcome")!;
+        Assert.Equal(("待补充", "missing"), (revenue.TextContent, revenue.GetAttribute("data-state")));
+        Assert.Equal("可以申报", Summary(page, "major-project"));   // a category that needs none of it is not held up
+        Assert.DoesNotContain("不符合", page.Document.QuerySelector("#result-achievement-transfer")!.TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>The answers of the demo enterprise: an HTE within the tech-SME standard that has done its self-assessment.</summary>
     private Dictionary<string, string> HighTechEnterprise() => new()
     {

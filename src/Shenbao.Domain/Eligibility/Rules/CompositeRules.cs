@@ -3,8 +3,9 @@ using Shenbao.Domain.Requests;
 namespace Shenbao.Domain.Eligibility.Rules;
 
 /// <summary>
-/// Every part must be met. Stops at the first part not met and reports that one: the first reason is the
-/// one to fix, and the parts are listed in the guide in the order a person would check them.
+/// Every part must be met. Reports the first part not met: the first reason is the one to fix, and the parts are
+/// listed in the guide in the order a person would check them. A part that is not met outranks one whose fact is
+/// missing, so the rule counts as missing only when filling in what is missing could meet it.
 /// Placeholder: {details} (the parts' messages).
 /// </summary>
 public sealed class AllOfRule(IReadOnlyList<Rule> parts, Template pass, Template fail) : Rule
@@ -13,26 +14,30 @@ public sealed class AllOfRule(IReadOnlyList<Rule> parts, Template pass, Template
     {
         var messages = new string[parts.Count];
         var doubtful = false;
+        Finding? missing = null;
         for (var i = 0; i < parts.Count; i++)
         {
             var finding = parts[i].Check(request);
-            if (finding.IsUnmet) return new(finding.Status, fail.Render(finding.Message));
+            if (finding.Status == Status.NotMet) return new(Status.NotMet, fail.Render(finding.Message));
+            if (finding.Status == Status.Missing) missing ??= finding;
             doubtful |= finding.Status == Status.Doubtful;
             messages[i] = finding.Message;
         }
+        if (missing is { } first) return new(Status.Missing, fail.Render(first.Message));
         return new(doubtful ? Status.Doubtful : Status.Met, pass.Render(string.Join("；", messages)));
     }
 
     public override Status Test(EligibilityRequest request)
     {
-        var doubtful = false;
+        var (doubtful, missing) = (false, false);
         foreach (var part in parts)
         {
             var status = part.Test(request);
-            if (status is Status.NotMet or Status.Missing) return status;
+            if (status == Status.NotMet) return status;
+            missing |= status == Status.Missing;
             doubtful |= status == Status.Doubtful;
         }
-        return doubtful ? Status.Doubtful : Status.Met;
+        return missing ? Status.Missing : doubtful ? Status.Doubtful : Status.Met;
     }
 }
 

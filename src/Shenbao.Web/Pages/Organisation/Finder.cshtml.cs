@@ -57,20 +57,12 @@ public sealed class FinderModel(AppDbContext db, GuideCatalog guides, Districts 
         .Select(f => facts.Find(f)?.Label ?? f)
         .Distinct());
 
-    public static (string Text, string Css) Badge(Outcome outcome) => outcome switch
-    {
-        Outcome.Pass => ("符合", "text-bg-success"),
-        Outcome.Fail => ("不符合", "text-bg-danger"),
-        Outcome.Warn => ("须说明理由", "text-bg-warning"),
-        Outcome.Manual => ("人工判断", "text-bg-secondary"),
-        _ => throw new System.Diagnostics.UnreachableException(),
-    };
-
     public static string SummaryCss(Fit fit) => fit switch
     {
         Fit.Eligible => "text-bg-success",
         Fit.NeedsJustification => "text-bg-warning",
         Fit.NotYet => "text-bg-danger",
+        Fit.Incomplete => "text-bg-secondary",
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 }

@@ -88,19 +88,11 @@ public sealed partial class IndexModel(GuideCatalog catalog, TimeProvider clock)
         return new(category, Verdict.From(category.Id, results), results, category.Rules.Where(r => !r.ReadsOnlyApplicant).ToList());
     }
 
-    public static string OutcomeWord(Outcome outcome) => outcome switch
-    {
-        Outcome.Pass => "符合",
-        Outcome.Fail => "不符合",
-        Outcome.Warn => "须说明理由",
-        Outcome.Manual => "人工判断",
-        _ => throw new System.Diagnostics.UnreachableException(),
-    };
-
     public static string Summary(Verdict verdict) => verdict switch
     {
         Verdict.Eligible => "可以申报",
         Verdict.Review => "需说明理由",
+        { IsIncomplete: true } => $"信息不全（请补充：{string.Join("；", verdict.Rules.Where(r => r.Outcome == Outcome.Fail).Select(r => r.Message))}）",
         Verdict.Ineligible => $"暂不符合（{string.Join("；", verdict.Rules.Where(r => r.Outcome == Outcome.Fail).Select(r => r.Message))}）",
         _ => throw new System.Diagnostics.UnreachableException(),
     };

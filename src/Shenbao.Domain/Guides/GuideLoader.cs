@@ -58,6 +58,8 @@ public static class GuideLoader
         var year = root.Integer("year", what);
         var version = root.Text("version", what);
         var title = root.Text("title", what);
+        var formMaxLength = root.Integer("formMaxLength", what, required: false);
+        if (formMaxLength is < 1000 or > 1_000_000) context.Error(root.Get("formMaxLength"), $"formMaxLength 应在 1000 到 1000000 之间，实际为 {formMaxLength}");
 
         var attachmentTypes = new Dictionary<string, string>();
         if (root.Map("attachmentTypes", what, "attachmentTypes") is { } types)
@@ -102,7 +104,7 @@ public static class GuideLoader
 
         return id is null || city is null || year is null || version is null || title is null
             ? null
-            : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories) { Facts = context.Facts };
+            : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories) { Facts = context.Facts, FormMaxLength = formMaxLength ?? 30_000 };
     }
 
     private static Category? ReadCategory(YamlMap map, RuleBuilder builder, List<Clause> clauses, Dictionary<string, string> attachmentTypes, Dictionary<string, FormSection> sections, LoadContext context)
@@ -183,6 +185,7 @@ public static class GuideLoader
         var options = map.Text("options", what, required: false);
         var hint = map.Text("hint", what, required: false);
         var column = map.Text("column", what, required: false);
+        var maxLength = map.Integer("maxLength", what, required: false);
         map.RejectUnread(what);
         if (path is not null && !narrative && fact is not { FilledIn: FilledIn.Form })
         {
@@ -206,7 +209,12 @@ public static class GuideLoader
                 $"{what}的类型“{typeName}”{(options is null ? "" : $"（options: {options}）")}与事实“{fact.Label}”不符，应为 {DefaultName(fact)}");
         if (column is not null && !(Applications.Listing.Columns.TryGetValue(column, out var columnType) && columnType == type))
             context.Error(map.Get("column"), $"{what}的 column“{column}”无效：可用 {string.Join("、", Applications.Listing.Columns.Select(c => $"{c.Key}（{c.Value} 字段）"))}");
-        return path is null || label is null || type is null ? null : new FormField(path, label, type.Value, required, options, hint) { Column = column };
+        // the guide's own text has the limit the guide gives it; a fact's field may narrow its type's
+        if (narrative && type is FieldType.Text or FieldType.Textarea && maxLength is null)
+            context.Error(map.Anchor, $"{what}是申报书的文字内容，须给出 maxLength（最多字数）");
+        else if (maxLength is < 1 or > 100_000)
+            context.Error(map.Get("maxLength"), $"{what}的 maxLength 应在 1 到 100000 之间，实际为 {maxLength}");
+        return path is null || label is null || type is null ? null : new FormField(path, label, type.Value, required, options, hint) { Column = column, MaxLength = maxLength };
     }
 
     /// <summary>How a fact is entered when the guide does not say.</summary>

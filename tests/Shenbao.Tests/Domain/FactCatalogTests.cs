@@ -72,10 +72,10 @@ public sealed class FactCatalogTests
         "{ path: application.leader.title, label: 职称, type: choice, options: tiers, required: true }", "与事实“项目负责人职称”不符，应为 choice（options: titles）")]
     [InlineData("{ path: application.leader.title, label: 职称, type: choice, options: titles, required: true }",
         "{ path: applicant.employees, label: 职工, type: integer, required: true }", "路径须为申报书可填写的事实")]
-    [InlineData("{ path: narrative.team, label: 主要成员（姓名、单位、职称、分工）, type: textarea, required: true }",
+    [InlineData("{ path: narrative.team, label: 主要成员（姓名、单位、职称、分工）, type: textarea, required: true, maxLength: 3000 }",
         "{ path: narrative.team, required: true }", "缺少“label”")]
-    [InlineData("{ path: narrative.team, label: 主要成员（姓名、单位、职称、分工）, type: textarea, required: true }",
-        "{ path: narrative.team, label: 主要成员, type: textarea, required: true, column: total-budget }", "column“total-budget”无效")]
+    [InlineData("{ path: narrative.team, label: 主要成员（姓名、单位、职称、分工）, type: textarea, required: true, maxLength: 3000 }",
+        "{ path: narrative.team, label: 主要成员, type: textarea, required: true, maxLength: 3000, column: total-budget }", "column“total-budget”无效")]
     public void A_form_field_that_does_not_fit_its_fact_names_file_and_line(string original, string broken, string fragment)
     {
         var at = Shipped.IndexOf(original, StringComparison.Ordinal);

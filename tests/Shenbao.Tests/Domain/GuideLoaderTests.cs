@@ -36,6 +36,9 @@ public sealed class GuideLoaderTests
     [InlineData("from: 2022-01-01", "from: 2022-13-01", "应为 YYYY-MM-DD 日期")]
     [InlineData("minimum: 0.2", "minimum: 20", "应在 0 到 1 之间")]
     [InlineData("from: 2021\n        to: 2023", "from: 2024\n        to: 2023", "from（2024）晚于 to（2023）")]
+    [InlineData("label: 预算说明, type: textarea, maxLength: 3000 }", "label: 预算说明, type: textarea }", "是申报书的文字内容，须给出 maxLength")]
+    [InlineData("label: 预算说明, type: textarea, maxLength: 3000 }", "label: 预算说明, type: textarea, maxLength: 0 }", "maxLength 应在 1 到 100000 之间")]
+    [InlineData("formMaxLength: 30000", "formMaxLength: 10", "formMaxLength 应在 1000 到 1000000 之间")]
     public void A_broken_guide_names_file_line_and_problem(string original, string broken, string fragment)
     {
         var at = Shipped.IndexOf(original, StringComparison.Ordinal);

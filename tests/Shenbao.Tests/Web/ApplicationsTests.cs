@@ -107,6 +107,23 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
     }
 
     [Fact]
+    public async Task An_over_long_value_is_refused_beside_its_field_kept_on_the_page_and_not_stored()
+    {
+        var (browser, id) = await NewDraftAsync();
+        var page = await browser.GetAsync($"/Applications/Edit/{id}");
+        var before = Stored(id).FormJson;
+        var title = new string('长', 30_000);
+
+        var refused = await browser.SubmitAsync(page, new Dictionary<string, string> { ["F[project__title]"] = title }, "#application-form");
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("项目名称最多 100 字，现为 30000 字，请删减", refused.Document.QuerySelector("#f-project-title-error")!.TextContent.Trim());
+        Assert.Equal(title, refused.Document.QuerySelector("#f-project-title")!.GetAttribute("value"));
+        Assert.Equal("100", page.Document.QuerySelector("#f-project-title")!.GetAttribute("maxlength"));
+        Assert.Equal(before, Stored(id).FormJson);
+    }
+
+    [Fact]
     public async Task Saving_the_draft_after_an_autosave_of_the_same_page_is_no_conflict()
     {
         var (browser, id) = await NewDraftAsync();

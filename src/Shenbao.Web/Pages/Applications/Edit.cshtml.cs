@@ -124,6 +124,12 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
 
         if (EditRefusal(application) is { } refusal)
             return Refuse(await workspaces.ShowAsync(application, ct), refusal);
+        // an over-long value is refused beside its field, and the page keeps what was typed so that it can be cut
+        if (Shenbao.Domain.Guides.FormLimits.Check(workspaces.CategoryOf(application).Guide, category, values) is { Count: > 0 } tooLong)
+        {
+            var shown = await workspaces.CheckAsync(application, values, justifications, ct);
+            return Refuse(shown with { Errors = [.. tooLong, .. shown.Errors] }, $"有 {tooLong.Count} 处超出长度限制，未保存：{string.Join("；", tooLong.Select(e => e.Message))}");
+        }
         // the page must show the version just checked; the UPDATE then finds that version or nothing (a submission since).
         // A newer version this same page saved is its own autosave, overtaken by a click on 保存草稿: no one else's change.
         var ownNewer = Version < application.Version && Editor is { Length: > 0 } && application.LastEditor == Editor;

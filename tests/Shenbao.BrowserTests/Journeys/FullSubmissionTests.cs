@@ -56,7 +56,10 @@ public sealed partial class FullSubmissionTests(BrowserFixture fixture)
             var organisations = await new RecommenderOrganisationsPage(recommender).OpenAsync();
             await Expect(organisations.PendingRow(organisation.Name)).ToContainTextAsync(organisation.CreditCode);
             await journey.StepAsync(recommender, "recommender-pending");
-            await organisations.ActivateAsync(organisation.Name);
+            // activation cannot be taken back: the browser asks first, and a "no" sends nothing
+            await organisations.DeclineActivationAsync(organisation.Name);
+            await Expect(organisations.PendingRow(organisation.Name)).ToContainTextAsync(organisation.CreditCode);
+            Assert.Contains("此操作不能撤销", await organisations.ActivateAsync(organisation.Name), StringComparison.Ordinal);
             await Expect(organisations.ActiveRow(organisation.Name)).ToContainTextAsync(organisation.CreditCode);
             await Expect(organisations.PendingRow(organisation.Name)).ToHaveCountAsync(0);
             await journey.StepAsync(recommender, "recommender-activated");

@@ -22,9 +22,35 @@ public sealed class RecommenderOrganisationsPage(IPage page) : SitePage(page)
 
     public ILocator ActiveRow(string organisationName) => Page.Locator(Selectors.ActiveRows).Filter(new() { HasText = organisationName });
 
-    public async Task ActivateAsync(string organisationName)
+    /// <summary>Activates, answering the browser's confirmation; the question asked is returned.</summary>
+    public async Task<string> ActivateAsync(string organisationName)
     {
-        await Page.Locator(Selectors.Activate(organisationName)).ClickAsync();
+        var question = await AnswerAsync(Page.Locator(Selectors.Activate(organisationName)), accept: true);
         await Assertions.Expect(SuccessAlert).ToContainTextAsync($"已激活：{organisationName}");
+        return question;
+    }
+
+    /// <summary>Clicks 激活 and declines the confirmation: nothing is sent.</summary>
+    public Task<string> DeclineActivationAsync(string organisationName) => AnswerAsync(Page.Locator(Selectors.Activate(organisationName)), accept: false);
+
+    /// <summary>Clicks what asks the browser's confirm(), answers it, and returns the question.</summary>
+    private async Task<string> AnswerAsync(ILocator button, bool accept)
+    {
+        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Answer(object? sender, IDialog dialog)
+        {
+            asked.TrySetResult(dialog.Message);
+            _ = accept ? dialog.AcceptAsync() : dialog.DismissAsync();
+        }
+        Page.Dialog += Answer;
+        try
+        {
+            await button.ClickAsync();
+            return await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            Page.Dialog -= Answer;
+        }
     }
 }

@@ -46,6 +46,7 @@ public sealed class RecommenderTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
 
         var row = page.Document.QuerySelector($"form[data-organisation='{id}']")!.Closest("tr")!;
         var warning = row.QuerySelector(".credit-code-warning")?.TextContent;
+        Assert.Contains("此操作不能撤销", page.Document.QuerySelector($"form[data-organisation='{id}']")!.GetAttribute("data-confirm"), StringComparison.Ordinal);
         if (flagged)
         {
             Assert.Contains($"登记管理机关行政区划码）为 {prefix[2..]}，不属于衡阳市（4304xx）", warning, StringComparison.Ordinal);

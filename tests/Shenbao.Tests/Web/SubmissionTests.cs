@@ -201,6 +201,25 @@ public sealed class SubmissionTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task A_withdrawn_applications_receipt_is_shown_as_void_and_withdrawal_asks_first()
+    {
+        var (browser, id) = await SubmittableAsync();
+        await SubmitAsync(browser, id);
+        var details = await browser.GetAsync($"/Applications/Details/{id}");
+        var receipt = Stored(id).ReceiptNo!;
+
+        var listed = (await browser.GetAsync("/Applications")).Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(Stored(id).Number, StringComparison.Ordinal));
+        Assert.Null(listed.QuerySelector(".void-receipt"));
+        Assert.Contains("撤回后回执作废", details.Document.QuerySelector("form[action*=Withdraw]")!.GetAttribute("data-confirm"), StringComparison.Ordinal);
+
+        await browser.SubmitAsync(details, new Dictionary<string, string>(), "form[action*=Withdraw]");
+        var row = (await browser.GetAsync("/Applications")).Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(Stored(id).Number, StringComparison.Ordinal));
+
+        Assert.Equal(receipt, row.QuerySelector(".void-receipt")!.TextContent);
+        Assert.Contains("已撤回，作废", row.QuerySelector(".receipt")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Events_record_the_action_the_user_id_and_the_role()
     {
         var (browser, id) = await SubmittableAsync();

@@ -56,6 +56,23 @@ public static class FormFacts
             errors.Add(new("application.contract.paid", $"已支付金额（{Money.Format(p)} 元）不能大于合同总金额（{Money.Format(a)} 元）"));
             paid = null;
         }
+        // a contract takes effect and ends on or after the day it is signed
+        var (signedOn, effectiveOn, endsOn) = (Date("application.contract.signedOn"), Date("application.contract.effectiveOn"), Date("application.contract.endsOn"));
+        if (signedOn is { } signed && effectiveOn is { } effective && effective < signed)
+        {
+            errors.Add(new("application.contract.effectiveOn", $"合同生效日期（{effective:yyyy-MM-dd}）早于签订日期（{signed:yyyy-MM-dd}），请核对"));
+            effectiveOn = null;
+        }
+        if (signedOn is { } start && endsOn is { } end && end < start)
+        {
+            errors.Add(new("application.contract.endsOn", $"合同执行结束日期（{end:yyyy-MM-dd}）早于签订日期（{start:yyyy-MM-dd}），请核对"));
+            endsOn = null;
+        }
+        // the budget fields the guide names (column: total-budget, requested-funding): the request cannot exceed the whole
+        var budget = category.Form.SelectMany(s => s.Fields).Where(f => f.Column is "total-budget" or "requested-funding").ToDictionary(f => f.Column!);
+        if (budget.TryGetValue("total-budget", out var totalField) && budget.TryGetValue("requested-funding", out var requestedField)
+            && Money.Parse(values.GetValueOrDefault(totalField.Path)) is { } whole && Money.Parse(values.GetValueOrDefault(requestedField.Path)) is { } requested && requested > whole)
+            errors.Add(new(requestedField.Path, $"{requestedField.Label.Split('（')[0]}（{Money.Format(requested)} 元）不能大于{totalField.Label.Split('（')[0]}（{Money.Format(whole)} 元）"));
         var (academic, total) = (Number("application.achievement.mainContributors.academic"), Number("application.achievement.mainContributors.total"));
         if (academic is { } x && total is { } y && x > y)
         {
@@ -78,9 +95,9 @@ public static class FormFacts
                     Type = Text("application.contract.type"),
                     Amount = amount,
                     Paid = paid,
-                    SignedOn = Date("application.contract.signedOn"),
-                    EffectiveOn = Date("application.contract.effectiveOn"),
-                    EndsOn = Date("application.contract.endsOn"),
+                    SignedOn = signedOn,
+                    EffectiveOn = effectiveOn,
+                    EndsOn = endsOn,
                     Registered = Flag("application.contract.registered"),
                     RegistrationNo = Text("application.contract.registrationNo"),
                     RelatedParty = Flag("application.contract.relatedParty"),

@@ -93,6 +93,44 @@ public sealed class FormFactsTests
         Assert.Equal((800_000m, 200_000m), (facts.Contract!.Amount, facts.Contract.Paid));
     }
 
+    [Theory]
+    [InlineData("application.contract.effectiveOn", "2025-01-09", "合同生效日期（2025-01-09）早于签订日期（2025-01-10），请核对")]
+    [InlineData("application.contract.endsOn", "2025-01-09", "合同执行结束日期（2025-01-09）早于签订日期（2025-01-10），请核对")]
+    public void A_contract_date_before_the_signing_is_named_and_left_out(string path, string date, string message)
+    {
+        var request = Requests.For("iur-cooperation");
+        var form = FormOf(request);
+        form["application.contract.signedOn"] = "2025-01-10";
+        form["application.contract.effectiveOn"] = "2025-01-10";
+        form["application.contract.endsOn"] = "2026-01-10";
+        form[path] = date;
+
+        var (facts, _, errors) = FormFacts.Read(Requests.Guide, Category("iur-cooperation"), form, [], Read(request).Platforms);
+
+        var error = Assert.Single(errors);
+        Assert.Equal((path, message), (error.Path, error.Message));
+        Assert.Null(path.EndsWith("effectiveOn", StringComparison.Ordinal) ? facts.Contract!.EffectiveOn : facts.Contract!.EndsOn);
+        // the same day is no error
+        form[path] = "2025-01-10";
+        Assert.Empty(FormFacts.Read(Requests.Guide, Category("iur-cooperation"), form, [], Read(request).Platforms).Errors);
+    }
+
+    [Fact]
+    public void Requested_funding_above_the_total_budget_is_named_beside_it()
+    {
+        var request = Requests.For("iur-cooperation");
+        var form = FormOf(request);
+        form["narrative.budget.total"] = "1,200,000";
+        form["narrative.budget.requested"] = "1,200,000.01";
+
+        var errors = FormFacts.Read(Requests.Guide, Category("iur-cooperation"), form, [], Read(request).Platforms).Errors;
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("narrative.budget.requested", "申请市财政资助（1,200,000.01 元）不能大于项目总经费（1,200,000 元）"), (error.Path, error.Message));
+        form["narrative.budget.requested"] = "1,200,000";
+        Assert.Empty(FormFacts.Read(Requests.Guide, Category("iur-cooperation"), form, [], Read(request).Platforms).Errors);
+    }
+
     [Fact]
     public void A_payment_above_the_contract_amount_is_named_and_left_out()
     {

@@ -97,6 +97,20 @@ public sealed class ProfileTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task A_subsidy_year_still_to_come_is_refused_beside_it()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var (_, _, json) = Stored(Zhiheng);
+        var next = Shenbao.Domain.Eligibility.ChinaTime.DateOf(app.Clock.Now).Year + 1;
+
+        var result = await browser.SubmitAsync(await browser.GetAsync("/Organisation/Profile"), new Dictionary<string, string> { ["Input.SubsidyYears"] = $"2022、{next}", ["Input.NoSubsidies"] = "false" });
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.StartsWith($"获得补助的年份 {next} 晚于今年", MessageBeside(result, "Input.SubsidyYears"), StringComparison.Ordinal);
+        Assert.Equal(json, Stored(Zhiheng).Json);
+    }
+
+    [Fact]
     public async Task Invalid_values_are_explained_beside_their_fields_and_nothing_is_saved()
     {
         var browser = await Browser.For(app).SignInAsync("zhiheng-admin");

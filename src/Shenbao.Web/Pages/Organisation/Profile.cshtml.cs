@@ -59,6 +59,10 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         var organisation = await LoadAsync(ct);
         await RefuseRemovingUsedPlatformsAsync(organisation.Id, ct);
         ValidateDeclared();
+        // a subsidy is recorded by the year it was received: a year still to come cannot have been
+        var thisYear = Shenbao.Domain.Eligibility.ChinaTime.DateOf(clock.GetUtcNow()).Year;
+        if (ProfileValues.Years(Input.SubsidyYears) is { } years && years.FirstOrDefault(y => y > thisYear) is var later and > 0)
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.SubsidyYears)}", $"获得补助的年份 {later} 晚于今年（{thisYear}年），请按已收到补助的年份填写");
         if (!ModelState.IsValid) return Page();
 
         // the UPDATE must still find the version the form was rendered from; if someone saved since, it finds no row

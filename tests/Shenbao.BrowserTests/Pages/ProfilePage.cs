@@ -13,13 +13,13 @@ public sealed class ProfilePage(IPage page) : SitePage(page)
         public const string HighTechValidTo = "#Input_HighTech_ValidTo";
         public const string NoSubsidies = "#Input_NoSubsidies";
         public const string IpDispute = "#Input_IpDispute";
-        /// <summary>The profile's own button: the uploads' buttons sit inside the form too but post their own forms (form="upload-…").</summary>
-        public const string Save = "form#profile button[type=submit]:not([form])";
+        /// <summary>The profile's own button (the uploads' buttons sit in the same form and post it to the upload handler).</summary>
+        public const string Save = "form#profile button.btn-primary[type=submit]";
         public const string ValidationErrors = "main .field-validation-error, main .validation-summary-errors";
         public static string Finance(int year, string figure) => $"input[aria-label='{year}年度{figure}（元）']";
         /// <summary>The upload of a fact group (highTech, techSme, finance…): its file input and its button sit in the group's section.</summary>
-        public static string ProofFile(string group) => $"section#{group} input[type=file][form='upload-{group}']";
-        public static string ProofUpload(string group) => $"section#{group} button[form='upload-{group}']";
+        public static string ProofFile(string group) => $"section#{group} input[type=file][name='file-{group}']";
+        public static string ProofUpload(string group) => $"section#{group} button.upload";
         public static string Proofs(string group) => $"section#{group} ul.proofs";
     }
 

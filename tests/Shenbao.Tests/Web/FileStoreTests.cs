@@ -125,6 +125,54 @@ public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.False(File.Exists(StoredPath(zip)));
     }
 
+    /// <summary>The whole profile form as the browser sends it when 上传 is clicked: every field, and the group's file.</summary>
+    private static async Task<Browser.Page> UploadWithFormAsync(Browser browser, string group, string fileName, byte[] content, Dictionary<string, string> edits)
+    {
+        var page = await browser.GetAsync("/Organisation/Profile");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in page.Document.QuerySelector("form#profile")!.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            if (element.GetAttribute("type") is "file" or "submit") continue;
+            if (element.GetAttribute("type") is "checkbox" && !element.HasAttribute("checked")) continue;
+            var value = element is AngleSharp.Html.Dom.IHtmlSelectElement select ? select.Value ?? "" : element.GetAttribute("value") ?? element.TextContent;
+            if (!edits.ContainsKey(name)) fields.Add(new(name, value));
+        }
+        fields.AddRange(edits);
+        return await browser.PostMultipartAsync($"/Organisation/Profile?handler=Upload&group={group}", fields, [($"file-{group}", fileName, content)]);
+    }
+
+    [Fact]
+    public async Task An_upload_saves_the_edits_typed_elsewhere_on_the_page_with_the_file()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var pdf = UniquePdf();
+
+        var result = await UploadWithFormAsync(browser, "finance", "2024年度审计报告（含附注）.pdf", pdf, new() { ["Input.Employees"] = "188" });
+
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.Single(Proofs(Path.GetFileName(StoredPath(pdf))));
+        using var db = app.Db();
+        var profile = System.Text.Json.Nodes.JsonNode.Parse(db.Organisations.AsNoTracking().Single(o => o.Name == "衡阳智衡计量科技有限公司").ProfileJson)!;
+        Assert.Equal(188, profile["employees"]!.GetValue<int>());
+        Assert.Contains("单位信息已保存；已上传", (await browser.FollowAsync(result)).Text, StringComparison.Ordinal);
+        await UploadWithFormAsync(browser, "finance", "2024年度审计报告（含附注）.pdf", pdf, new() { ["Input.Employees"] = "186" });
+    }
+
+    [Fact]
+    public async Task An_upload_with_an_edit_that_does_not_read_saves_neither_and_keeps_both_on_the_page()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var pdf = UniquePdf();
+
+        var result = await UploadWithFormAsync(browser, "finance", "审计报告.pdf", pdf, new() { ["Input.Employees"] = "很多" });
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Empty(Proofs(Path.GetFileName(StoredPath(pdf))));
+        Assert.Equal("很多", result.Document.QuerySelector("[name='Input.Employees']")!.GetAttribute("value"));
+        Assert.Contains("文件未上传", result.Document.QuerySelector("#finance .upload-error")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_upload_without_a_file_asks_for_one()
     {

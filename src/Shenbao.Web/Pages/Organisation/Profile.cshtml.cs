@@ -46,10 +46,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var organisation = await LoadAsync(ct);
-        var stored = StoredProfile(organisation);
-        Input = ToInput(stored, organisation.Version, FiscalYears);
-        Input.Declared = DeclaredInput(stored);
+        ShowStored(await LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -57,13 +54,75 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         // the folder policy lets a 项目负责人 in to read; only the administrator changes the profile
         if (!CanEdit) return Forbid();
         var organisation = await LoadAsync(ct);
+        var changed = await StageEditsAsync(organisation, ct);
+        if (changed is null) return Page();
+        if (!await TrySaveAsync(ct)) return Conflicted();
+        Notice = "单位信息已保存";
+        return RedirectToPage();
+    }
+
+    /// <summary>
+    /// 上传: the button sits in the profile's own form, so the page's unsaved edits come with the file and are saved
+    /// with it, in one transaction; an edit that does not read, or a file refused, keeps everything on the page and
+    /// saves nothing. A post of the file alone (no profile fields) stores just the file.
+    /// </summary>
+    public async Task<IActionResult> OnPostUploadAsync(string? group, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        // a group with a page of its own (the 自评) takes its proofs there
+        if (ProfileSections.Find(group ?? "") is not { HasProof: true, Page: null } section) return NotFound();
+        var organisation = await LoadAsync(ct);
+        var withEdits = Request.Form.ContainsKey($"{nameof(Input)}.{nameof(InputModel.Version)}");
+        if (!withEdits)
+        {
+            ModelState.Clear();
+            ShowStored(organisation);
+        }
+        var changed = withEdits ? await StageEditsAsync(organisation, ct) : [];
+        if (changed is null)
+        {
+            ModelState.AddModelError(UploadKey(section.Id), "单位信息中有需要改正的内容（见各处红字），文件未上传；改正后请重新选择文件上传");
+            return Page();
+        }
+        var file = Request.Form.Files.GetFile(FileInput(section.Id)) ?? Request.Form.Files.GetFile("file");
+        var result = file is not { Length: > 0 } ? new FileStore.Result.Refused("请选择要上传的文件") : await files.SaveAsync(file, ct);
+        if (result is not FileStore.Result.Stored stored)
+        {
+            // nothing is saved: the edits stay typed on the page, the refusal beside the upload
+            ModelState.AddModelError(UploadKey(section.Id), ((FileStore.Result.Refused)result).Message + (changed.Count > 0 ? "（单位信息的修改也未保存，请处理后一并上传或点“保存单位信息”）" : ""));
+            return Page();
+        }
+        var fileName = Path.GetFileName(file!.FileName);
+        // the same document proving the same facts is listed once, however often it is uploaded
+        var known = await db.Attachments.AnyAsync(a => a.OrganisationId == organisation.Id && a.ApplicationId == null
+            && a.Purpose == section.ProofPurpose && a.Sha256 == stored.Sha256, ct);
+        if (!known)
+        {
+            var proof = Shenbao.Web.Files.Proofs.Of(stored, organisation.Id, section.ProofPurpose, fileName, User.DisplayName(), clock.GetUtcNow());
+            db.Attachments.Add(proof);
+            audit.Record(AuditAction.Upload, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: Shenbao.Web.Files.Proofs.Described(proof));
+        }
+        if (!await TrySaveAsync(ct)) return Conflicted();
+        Notice = (changed.Count > 0 ? "单位信息已保存；" : "") + (known ? $"“{fileName}”已上传过，未重复保存" : $"已上传“{fileName}”");
+        return RedirectToPage(null, null, null, section.Id);
+    }
+
+    /// <summary>The name of a group's file input in the profile's form.</summary>
+    public static string FileInput(string group) => "file-" + group;
+
+    /// <summary>
+    /// The posted edits checked and, when they read, written into the organisation with their audit row and the next
+    /// version (not yet saved): the changed fact groups, or null with the errors beside their fields.
+    /// </summary>
+    private async Task<List<string>?> StageEditsAsync(OrganisationEntity organisation, CancellationToken ct)
+    {
         await RefuseRemovingUsedPlatformsAsync(organisation.Id, ct);
         ValidateDeclared();
         // a subsidy is recorded by the year it was received: a year still to come cannot have been
         var thisYear = Shenbao.Domain.Eligibility.ChinaTime.DateOf(clock.GetUtcNow()).Year;
         if (ProfileValues.Years(Input.SubsidyYears) is { } years && years.FirstOrDefault(y => y > thisYear) is var later and > 0)
             ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.SubsidyYears)}", $"获得补助的年份 {later} 晚于今年（{thisYear}年），请按已收到补助的年份填写");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid) return null;
 
         // the UPDATE must still find the version the form was rendered from; if someone saved since, it finds no row
         db.Entry(organisation).Property(o => o.Version).OriginalValue = Input.Version;
@@ -76,49 +135,27 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         if (changed.Count > 0)
             audit.Record(AuditAction.ProfileChange, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: $"修改：{string.Join("、", changed.Select(guides.Default.Facts.ProfileLabel))}");
         organisation.Version = Input.Version + 1;
+        return changed;
+    }
+
+    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflicted();
+            return false;
         }
-        Notice = "单位信息已保存";
-        return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(string? group, IFormFile? file, CancellationToken ct)
+    private void ShowStored(OrganisationEntity organisation)
     {
-        if (!CanEdit) return Forbid();
-        // a group with a page of its own (the 自评) takes its proofs there
-        if (ProfileSections.Find(group ?? "") is not { HasProof: true, Page: null } section) return NotFound();
-        var organisation = await LoadAsync(ct);
-        var result = file is null ? new FileStore.Result.Refused("请选择要上传的文件") : await files.SaveAsync(file, ct);
-        if (result is FileStore.Result.Stored stored)
-        {
-            var fileName = Path.GetFileName(file!.FileName);
-            // the same document proving the same facts is listed once, however often it is uploaded
-            var known = await db.Attachments.AnyAsync(a => a.OrganisationId == organisation.Id && a.ApplicationId == null
-                && a.Purpose == section.ProofPurpose && a.Sha256 == stored.Sha256, ct);
-            if (!known)
-            {
-                var proof = Shenbao.Web.Files.Proofs.Of(stored, organisation.Id, section.ProofPurpose, fileName, User.DisplayName(), clock.GetUtcNow());
-                db.Attachments.Add(proof);
-                audit.Record(AuditAction.Upload, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: Shenbao.Web.Files.Proofs.Described(proof));
-                await db.SaveChangesAsync(ct);
-            }
-            Notice = known ? $"“{fileName}”已上传过，未重复保存" : $"已上传“{fileName}”";
-            return RedirectToPage(null, null, null, section.Id);
-        }
-
-        // the upload form posts no profile fields: show the stored profile, and the refusal beside the upload
-        ModelState.Clear();
         var profile = StoredProfile(organisation);
         Input = ToInput(profile, organisation.Version, FiscalYears);
         Input.Declared = DeclaredInput(profile);
-        ModelState.AddModelError(UploadKey(section.Id), ((FileStore.Result.Refused)result).Message);
-        return Page();
     }
 
     public string? UploadError(string group) =>

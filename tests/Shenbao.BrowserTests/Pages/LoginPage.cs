@@ -32,7 +32,8 @@ public sealed class LoginPage(IPage page) : SitePage(page)
         await Page.Locator(Selectors.Submit).ClickAsync();
         var signedIn = Page.Locator(SitePage.Selectors.SignedInName);
         var refused = Page.Locator(Selectors.Errors);
-        await signedIn.Or(refused).First.WaitForAsync();
+        // attached, not visible: on a phone the signed-in name sits in the collapsed navigation
+        await signedIn.Or(refused).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         if (await refused.IsVisibleAsync())
             throw new InvalidOperationException($"sign-in of {userName} was refused: {(await refused.InnerTextAsync()).Trim()}");
     }

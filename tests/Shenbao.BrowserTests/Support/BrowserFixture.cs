@@ -25,15 +25,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(10_000);
     }
 
-    /// <summary>A fresh browser (own cookies) for one person, at the size of an office screen, in Chinese and Beijing time.</summary>
-    public async Task<IPage> NewPersonAsync()
+    /// <summary>
+    /// A fresh browser (own cookies) for one person, in Chinese and Beijing time, at the size of an office screen or,
+    /// with <paramref name="phone"/>, of a phone (390 × 844, touch).
+    /// </summary>
+    public async Task<IPage> NewPersonAsync(bool phone = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Server.Address.ToString().TrimEnd('/'),
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(20_000);

@@ -49,9 +49,9 @@ public sealed class Journey
     }
 
     /// <summary>A new person with a browser of their own (own cookies).</summary>
-    public async Task<IPage> PersonAsync(string who)
+    public async Task<IPage> PersonAsync(string who, bool phone = false)
     {
-        var page = await fixture.NewPersonAsync();
+        var page = await fixture.NewPersonAsync(phone);
         people.Add((who, page));
         return page;
     }

@@ -120,6 +120,9 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.Equal("项目名称最多 100 字，现为 30000 字，请删减", refused.Document.QuerySelector("#f-project-title-error")!.TextContent.Trim());
         Assert.Equal(title, refused.Document.QuerySelector("#f-project-title")!.GetAttribute("value"));
         Assert.Equal("100", page.Document.QuerySelector("#f-project-title")!.GetAttribute("maxlength"));
+        var link = refused.Document.QuerySelector("#error-summary a[href='#f-project-title']")!;
+        Assert.Equal("项目名称最多 100 字，现为 30000 字，请删减", link.TextContent);
+        Assert.Contains("未保存", refused.Document.QuerySelector("#save-refused")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, Stored(id).FormJson);
     }
 

@@ -137,6 +137,11 @@ public sealed class ProfileTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.Equal("请选择平台级别", MessageBeside(result, "Input.Platforms[1].Level"));
         Assert.Equal("-5", Value(result, "Input.Employees"));
         Assert.Equal(json, Stored(Zhiheng).Json);
+        // and all of them at the top, each a link to its input, however far down the page it is
+        var summary = result.Document.QuerySelectorAll("#error-summary li a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Contains(("职工总数不能为负数", "#Input_Employees"), summary);
+        Assert.Contains(("请选择平台级别", "#Input_Platforms_1__Level"), summary);
+        Assert.All(summary, link => Assert.NotNull(result.Document.GetElementById(link.Item2![1..])));
     }
 
     [Fact]

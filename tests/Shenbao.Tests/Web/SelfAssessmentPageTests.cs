@@ -329,6 +329,7 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         Assert.Contains("请填写入库年度", typed.Document.QuerySelector("[data-valmsg-for='Input.NumberYear']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("-3", typed.Document.QuerySelector($"[name='{Field("techStaff")}']")!.GetAttribute("value"));
         Assert.Equal("科技人员 300 人多于职工总数 186 人", ErrorBeside(crossed, "techStaff"));
+        Assert.Contains(("科技人员数不能为负数", "#fact-techStaff"), typed.Document.QuerySelectorAll("#error-summary li a").Select(a => (a.TextContent, a.GetAttribute("href"))));
         Assert.Contains("评价年度应为 2025 之一", year.Text, StringComparison.Ordinal);
         Assert.Equal(before, (Stored().ProfileJson, Records().Count));
     }

@@ -36,6 +36,12 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     public string? UploadPurpose { get; private set; }
     public string MaxUpload => files.MaxDescription;
 
+    /// <summary>Every field error of the check, named by its field and linked to it, for the summary of a refused save.</summary>
+    public IReadOnlyList<(string Message, string? Anchor)> FieldErrors => Workspace is not { } ws ? [] : ws.Errors
+        .Select(e => (e.Message.StartsWith(ws.Category.LabelOf(e.Path), StringComparison.Ordinal) || e.Path.Length == 0 ? e.Message : $"{ws.Category.LabelOf(e.Path)}：{e.Message}",
+            e.Path.Length == 0 ? null : (string?)("f-" + e.Path.Replace('.', '-'))))
+        .ToList();
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();

@@ -107,6 +107,12 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         return RedirectToPage(null, null, null, section.Id);
     }
 
+    /// <summary>The id of the input an error's key belongs to, where the page's ids are its own (declared facts, uploads).</summary>
+    public static string? AnchorOf(string key) =>
+        key.StartsWith("Input.Declared[", StringComparison.Ordinal) ? "declared-" + key["Input.Declared[".Length..^1]
+        : key.StartsWith("Upload.", StringComparison.Ordinal) ? key["Upload.".Length..]
+        : null;
+
     /// <summary>The name of a group's file input in the profile's form.</summary>
     public static string FileInput(string group) => "file-" + group;
 

@@ -185,6 +185,13 @@ public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, S
         return Page();
     }
 
+    /// <summary>The id an error's key belongs to on this page: a fact's input, or the part of the page a proof is chosen in.</summary>
+    public static string? AnchorOf(string key) =>
+        key.StartsWith("Input.Facts[", StringComparison.Ordinal) ? "fact-" + key["Input.Facts[".Length..^1]
+        : key == ProofInput("registration") ? "registration"
+        : key.StartsWith(ProofInput(""), StringComparison.Ordinal) ? "direct"
+        : null;
+
     public string? ErrorFor(string name) => ModelState.TryGetValue(name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
 
     /// <summary>The standard's facts read from a profile and judged, or the reader's errors shown beside their fields.</summary>

@@ -13,7 +13,7 @@ namespace Shenbao.Benchmarks;
 /// </summary>
 public static class HandWrittenEvaluator
 {
-    private const string ContractMissing = "未提供技术合同（application.contract）";
+    private const string ContractMissing = "未提供技术合同";
     private static readonly DateOnly EndsNoEarlierThan = new(2025, 12, 1);
     private static readonly DateOnly TransferSince = new(2022, 1, 1);
 
@@ -50,7 +50,7 @@ public static class HandWrittenEvaluator
 
         var subsidies = r.Applicant.MajorProjectSubsidies;
         if (subsidies is null)
-            rules.Add(new("major-subsidy-limit", clause, Outcome.Fail, "未填报获得科技重大专项补助的情况（未获得过请填报为空列表）"));
+            rules.Add(new("major-subsidy-limit", clause, Outcome.Fail, "未填报获得科技重大专项补助的情况（未获得过的也须声明：在单位信息中勾选“未获得过科技重大专项补助”）"));
         else
         {
             var count = 0;
@@ -264,7 +264,7 @@ public static class HandWrittenEvaluator
         rules.Add((consortium?.AgreementSigned, lacking) switch
         {
             (null, { } missingFiles) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, $"须上传《创新联合体组建协议》、项目经费往来票据，缺少{missingFiles}"),
-            (null, null) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, consortium is null ? "未提供创新联合体信息（application.consortium）" : "未提供是否签署《创新联合体组建协议》"),
+            (null, null) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, consortium is null ? "未提供创新联合体信息" : "未提供是否签署《创新联合体组建协议》"),
             (false, _) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, "未共同签署《创新联合体组建协议》"),
             (true, null) => new("consortium-agreement", "四（二）具体条件6", Outcome.Pass, "已共同签署《创新联合体组建协议》；已上传《创新联合体组建协议》、项目经费往来票据"),
             (true, _) => new("consortium-agreement", "四（二）具体条件6", Outcome.Fail, $"须上传《创新联合体组建协议》、项目经费往来票据，缺少{lacking}"),
@@ -307,7 +307,7 @@ public static class HandWrittenEvaluator
         var achievement = r.Application.Achievement;
         if (achievement?.Academic is not { } academic || achievement.Total is not { } total)
             rules.Add(new("transfer-contributors", "五、支持对象2", Outcome.Warn,
-                achievement is null ? "未提供科技成果主要完成人情况（application.achievement.mainContributors）"
+                achievement is null ? "未提供科技成果主要完成人情况"
                 : achievement.Academic is null && achievement.Total is null ? "未提供主要完成人中高校和科研机构科研人员数、科技成果主要完成人总数"
                 : achievement.Academic is null ? "未提供主要完成人中高校和科研机构科研人员数" : "未提供科技成果主要完成人总数"));
         else
@@ -416,7 +416,7 @@ public static class HandWrittenEvaluator
     {
         var a = r.Applicant;
         if (a.Kind != "enterprise") { message = $"申报单位为{Org(a.Kind)}，本类别须为高新技术企业"; return false; }
-        if (a.HighTech is not { } ht) { message = "未提供高新技术企业认定情况（applicant.highTech）"; return false; }
+        if (a.HighTech is not { } ht) { message = "未提供高新技术企业认定情况"; return false; }
         // a part not met is reported before one whose fact is missing
         if (ht.Certified == false) { message = "未认定为高新技术企业"; return false; }
         if (ht.ValidTo is { } expired && expired < r.AsOf) { message = $"高新技术企业证书有效期至{Date(expired)}，申报日{Date(r.AsOf)}已过期"; return false; }

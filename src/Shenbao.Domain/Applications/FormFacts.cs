@@ -46,7 +46,7 @@ public static class FormFacts
         var platformId = Text("application.platformId");
         if (platformId is not null && platforms?.Any(p => p.Id == platformId) != true)
         {
-            errors.Add(new("application.platformId", $"平台“{platformId}”不在申报单位的平台列表（applicant.platforms）中"));
+            errors.Add(new("application.platformId", $"平台“{platformId}”不在申报单位的科研平台和学科中"));
             platformId = null;
         }
 

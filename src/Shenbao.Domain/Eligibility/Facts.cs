@@ -49,11 +49,11 @@ public sealed record WordsFact(string Path, string Label, Func<EligibilityReques
 
 public static class Facts
 {
-    private static readonly Container HighTech = new("高新技术企业认定情况（applicant.highTech）", r => r.Applicant.HighTech is not null);
-    private static readonly Container TechSme = new("科技型中小企业自评情况（applicant.techSme）", r => r.Applicant.TechSme is not null);
-    private static readonly Container Contract = new("技术合同（application.contract）", r => r.Application.Contract is not null);
-    private static readonly Container Consortium = new("创新联合体信息（application.consortium）", r => r.Application.Consortium is not null);
-    private static readonly Container Contributors = new("科技成果主要完成人情况（application.achievement.mainContributors）", r => r.Application.Achievement is not null);
+    private static readonly Container HighTech = new("高新技术企业认定情况", r => r.Applicant.HighTech is not null);
+    private static readonly Container TechSme = new("科技型中小企业自评情况", r => r.Applicant.TechSme is not null);
+    private static readonly Container Contract = new("技术合同", r => r.Application.Contract is not null);
+    private static readonly Container Consortium = new("创新联合体信息", r => r.Application.Consortium is not null);
+    private static readonly Container Contributors = new("科技成果主要完成人情况", r => r.Application.Achievement is not null);
 
     private static readonly ItemsFact Platforms = new("applicant.platforms", Label("applicant.platforms"), r => r.Applicant.Platforms, PlatformFields(), DescribePlatform);
 

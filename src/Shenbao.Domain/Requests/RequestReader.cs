@@ -243,7 +243,7 @@ public static class RequestReader
 
         var platformId = json.String(b, "platformId", at);
         if (platformId is not null && applicant is not null && applicant.Platforms?.Any(p => p.Id == platformId) != true)
-            json.Errors.Add(new("application.platformId", $"平台“{platformId}”不在申报单位的平台列表（applicant.platforms）中"));
+            json.Errors.Add(new("application.platformId", $"平台“{platformId}”不在申报单位的科研平台和学科中"));
 
         var contract = json.Object(b, "contract", at) is { } c ? ReadContract(json, c) : null;
 

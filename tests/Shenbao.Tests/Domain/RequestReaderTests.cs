@@ -33,7 +33,7 @@ public sealed class RequestReaderTests
     [InlineData("application.contract.amount=-5", "application.contract.amount", "不能为负数")]
     [InlineData("application.contract.paid=800000.01", "application.contract.paid", "不能大于合同总金额")]
     [InlineData("application.achievement.mainContributors={\"academic\":7,\"total\":6}", "application.achievement.mainContributors.academic", "不能大于主要完成人总数")]
-    [InlineData("application.platformId=\"elsewhere\"", "application.platformId", "平台“elsewhere”不在申报单位的平台列表")]
+    [InlineData("application.platformId=\"elsewhere\"", "application.platformId", "平台“elsewhere”不在申报单位的科研平台和学科中")]
     [InlineData("applicant.finance={\"last\":{\"revenue\":1}}", "applicant.finance.last", "不是年份")]
     [InlineData("applicant.inHengyang=\"yes\"", "applicant.inHengyang", "应为 true 或 false")]
     [InlineData("context.applicationsOnSamePlatform=1.5", "context.applicationsOnSamePlatform", "应为非负整数")]

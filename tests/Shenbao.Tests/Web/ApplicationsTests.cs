@@ -107,6 +107,22 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
     }
 
     [Fact]
+    public async Task A_fact_missing_for_several_rules_is_said_once_in_words_with_the_clauses_it_holds_up()
+    {
+        var (browser, id) = await NewDraftAsync("zhiheng-admin", "iur-cooperation");
+
+        var page = await browser.GetAsync($"/Applications/Edit/{id}");
+
+        var shown = page.Document.QuerySelectorAll("#live-panel li[data-rule]:not([hidden])").Where(li => li.TextContent.Contains("未提供技术合同", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(shown);
+        var held = page.Document.QuerySelectorAll("#live-panel li[data-rule][hidden]").Count(li => li.TextContent.Contains("未提供技术合同", StringComparison.Ordinal)) + 1;
+        Assert.True(held >= 2, $"{held} rules wait for the contract: {string.Join(" | ", page.Document.QuerySelectorAll("#live-panel li[data-rule]").Select(li => li.TextContent.Trim()))}");
+        Assert.Contains($"{held} 项条件因此无法检查", line.TextContent, StringComparison.Ordinal);
+        Assert.Equal("missing", line.GetAttribute("data-state"));
+        Assert.DoesNotContain("application.", page.Document.QuerySelector("#live-panel")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_over_long_value_is_refused_beside_its_field_kept_on_the_page_and_not_stored()
     {
         var (browser, id) = await NewDraftAsync();

@@ -54,6 +54,9 @@ public sealed record Category(
 /// </summary>
 public sealed record GuideRule(string Id, string Clause, Severity Severity, Rule Body, Rule? AppliesIf = null)
 {
+    /// <summary>The rule's Chinese name in the guide file (name): how pages list it; the id is for the contract.</summary>
+    public string Name { get; init; } = Id;
+
     /// <summary>The facts the rule reads (contract paths), e.g. to tell profile rules from application rules.</summary>
     public IReadOnlySet<string> Reads { get; init; } = new HashSet<string>();
 

@@ -134,7 +134,7 @@ public static class GuideLoader
             var text = item.Text("text", $"{what}的人工判断事项“{itemId}”");
             item.RejectUnread($"{what}的人工判断事项");
             if (itemId is not null && clause is not null && text is not null)
-                AddUnique(rules, new GuideRule(itemId, clause, Severity.Manual, new ManualRule(text)), node, what, context);
+                AddUnique(rules, new GuideRule(itemId, clause, Severity.Manual, new ManualRule(text)) { Name = text }, node, what, context);
         }
         var form = new List<FormSection>();
         foreach (var sectionId in map.List("form", what) ?? [])
@@ -287,6 +287,8 @@ public static class GuideLoader
         var what = $"{categoryWhat}的规则“{id}”";
         if (id is null) { map.Error($"{categoryWhat}的规则缺少“id”"); return null; }
         var clause = ClauseOf(map, clauses, what, context);
+        // what people read where the rule is listed (the guide page, the diff); the id stays for the contract and the CLI
+        var name = map.Text("name", what);
         var severity = map.Text("severity", what, required: false) switch
         {
             null or "fail" => Severity.Fail,
@@ -301,9 +303,9 @@ public static class GuideLoader
         var body = builder.Build(map, scope, what);
         var reads = builder.StopReading();
         map.RejectUnread(what);
-        return clause is null || severity is null || body is null
+        return clause is null || severity is null || body is null || name is null
             ? null
-            : new GuideRule(id, clause, severity.Value, body, appliesIf) { Reads = reads };
+            : new GuideRule(id, clause, severity.Value, body, appliesIf) { Reads = reads, Name = name };
     }
 
     private static string? ClauseOf(YamlMap map, List<Clause> clauses, string what, LoadContext context)

@@ -39,7 +39,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture)
             // the contents jump to 四（一）具体条件3, the clause the iur-payment rule implements
             await guide.TocLink("四（一）具体条件3").ClickAsync();
             await Expect(guide.Clause("四（一）具体条件3")).ToBeInViewportAsync();
-            await Expect(guide.ClauseRules("四（一）具体条件3")).ToContainTextAsync(["iur-payment"]);
+            await Expect(guide.ClauseRules("四（一）具体条件3")).ToContainTextAsync(["合同支付比例"]);
             await journey.ShotAsync(visitor, "guide-toc-jump");
         });
 }

@@ -8,7 +8,7 @@ public sealed class GuidePage(IPage page) : SitePage(page)
         public const string Toc = "nav[aria-labelledby=toc-heading]";
         /// <summary>Clause ids are Chinese with full-width brackets (四（一）具体条件3): matched as an attribute, not as #id.</summary>
         public static string Clause(string clauseId) => $"article.clause[id='{clauseId}']";
-        public static string ClauseRules(string clauseId) => $"article.clause[id='{clauseId}'] .clause-rules code";
+        public static string ClauseRules(string clauseId) => $"article.clause[id='{clauseId}'] .clause-rules .rule-name";
         public static string TocLink(string clauseId) => $"nav[aria-labelledby=toc-heading] a[href='#{clauseId}']";
     }
 

@@ -22,6 +22,7 @@ public static class DeclaredFacts
 
     private const string Rules = """
               - id: rd-staff
+                name: 研发人员数
                 clause: 二、支持对象
                 kind: at-least
                 fact: applicant.rdStaff
@@ -30,6 +31,7 @@ public static class DeclaredFacts
                 fail: 研发人员 {value} 人，少于 {minimum} 人
                 missing: 未填写研发人员数
               - id: prototype
+                name: 样机完成情况
                 clause: 二、支持对象
                 kind: flag
                 fact: application.prototypeReady

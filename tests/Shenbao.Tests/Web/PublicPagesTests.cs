@@ -84,13 +84,16 @@ public sealed class PublicPagesTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         var headings = page.Document.QuerySelectorAll("h2").Select(h => h.TextContent.Trim()).ToList();
         foreach (var category in Guide.Categories) Assert.Contains(category.Name, headings);
 
-        Assert.Contains("hte", page.Document.GetElementById("一、支持对象")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("高新技术企业", page.Document.GetElementById("一、支持对象")!.QuerySelector(".clause-rules")!.TextContent, StringComparison.Ordinal);
+        // rules are listed by their Chinese names from the guide file, never by the ids of the contract
+        foreach (var rule in Guide.Categories.SelectMany(c => c.Rules).Where(r => !r.Id.StartsWith("manual-", StringComparison.Ordinal)))
+            Assert.DoesNotContain(rule.Id, page.Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("资格条件", page.Document.GetElementById("一、支持对象")!.TextContent, StringComparison.Ordinal);
         var fields = page.Document.GetElementById("二、支持领域")!.TextContent;
-        Assert.Contains("field-in-list", fields, StringComparison.Ordinal);
+        Assert.Contains("支持领域", fields, StringComparison.Ordinal);
         Assert.Contains("提示项（须说明理由）", fields, StringComparison.Ordinal);
         var direction = page.Document.GetElementById("五、支持方向")!.TextContent;
-        Assert.Contains("manual-transfer-direction", direction, StringComparison.Ordinal);
+        Assert.DoesNotContain("manual-transfer-direction", direction, StringComparison.Ordinal);
         Assert.Contains("人工判断", direction, StringComparison.Ordinal);
     }
 

@@ -13,23 +13,12 @@ namespace Shenbao.Web.Pages.Account;
 /// <summary>修改密码: a signed-in person changes their own password, giving the current one (the fallback policy: signed in).</summary>
 public sealed class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, AppDbContext db, AuditLog audit) : PageModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "请输入当前密码")]
         [DataType(DataType.Password)]
         [Display(Name = "当前密码")]
         public string CurrentPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "请设置新密码")]
-        [DataType(DataType.Password)]
-        [Display(Name = "新密码")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "请再次输入新密码")]
-        [Compare(nameof(Password), ErrorMessage = "两次输入的密码不一致")]
-        [DataType(DataType.Password)]
-        [Display(Name = "确认新密码")]
-        public string ConfirmPassword { get; set; } = "";
     }
 
     [BindProperty]

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,19 +12,7 @@ public sealed class ResetPasswordModel(UserManager<User> users, AppDbContext db,
 {
     public const string Expired = "该链接已失效（超过 24 小时，或已经使用过）。请在登录页点“忘记密码”重新获取链接。";
 
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "请设置新密码")]
-        [DataType(DataType.Password)]
-        [Display(Name = "新密码")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "请再次输入新密码")]
-        [Compare(nameof(Password), ErrorMessage = "两次输入的密码不一致")]
-        [DataType(DataType.Password)]
-        [Display(Name = "确认新密码")]
-        public string ConfirmPassword { get; set; } = "";
-    }
+    public sealed class InputModel : NewPasswordInput;
 
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserId { get; set; }

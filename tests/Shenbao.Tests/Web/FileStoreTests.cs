@@ -173,6 +173,63 @@ public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.Contains("文件未上传", result.Document.QuerySelector("#finance .upload-error")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>The profile form's fields as the browser would post them (no files).</summary>
+    private static List<KeyValuePair<string, string>> ProfileFields(Browser.Page page) =>
+        page.Document.QuerySelector("form#profile")!.QuerySelectorAll("input[name], select[name], textarea[name]")
+            .Where(e => e.GetAttribute("type") is not ("file" or "submit") && (e.GetAttribute("type") != "checkbox" || e.HasAttribute("checked")))
+            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e is AngleSharp.Html.Dom.IHtmlSelectElement select ? select.Value ?? "" : e.GetAttribute("value") ?? e.TextContent))
+            .ToList();
+
+    [Fact]
+    public async Task A_proof_nothing_relies_on_is_removed_with_its_row_audited_and_its_content_kept()
+    {
+        var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var pdf = UniquePdf();
+        await UploadAsync(admin, "iurSpending", "产学研合作支出明细（旧）.pdf", pdf);
+        var proof = Assert.Single(Proofs(Path.GetFileName(StoredPath(pdf))));
+        var page = await admin.GetAsync("/Organisation/Profile");
+        Assert.NotNull(page.Document.QuerySelector($"li[data-proof='{proof.Id}'] button.remove-proof"));
+
+        var removed = await admin.PostAsync($"/Organisation/Profile?handler=Remove&proofId={proof.Id}", ProfileFields(page));
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        Assert.Empty(Proofs(Path.GetFileName(StoredPath(pdf))));
+        Assert.True(File.Exists(StoredPath(pdf)));   // a snapshot that listed it would still verify
+        Assert.Contains(AuditTrail.Rows(app), r => r.Action == Shenbao.Domain.Audit.AuditAction.RemoveFile && r.Details!.Contains(proof.Sha256, StringComparison.Ordinal));
+        Assert.Contains("已删除“产学研合作支出明细（旧）.pdf”", (await admin.FollowAsync(removed)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_proof_a_submitted_application_relies_on_cannot_be_removed()
+    {
+        var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
+        using var db = app.Db();
+        var certificate = db.Attachments.AsNoTracking().First(a => a.Purpose == "proof:highTech" && a.FileName == "高新技术企业证书.pdf" && a.ApplicationId == null);
+        var page = await admin.GetAsync("/Organisation/Profile");
+        Assert.Null(page.Document.QuerySelector($"li[data-proof='{certificate.Id}'] button.remove-proof"));
+        Assert.Contains("不能删除", page.Document.QuerySelector($"li[data-proof='{certificate.Id}']")!.TextContent, StringComparison.Ordinal);
+
+        var refused = await admin.PostAsync($"/Organisation/Profile?handler=Remove&proofId={certificate.Id}", ProfileFields(page));
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("以它为证明材料", refused.Document.QuerySelector("#highTech .upload-error")!.TextContent, StringComparison.Ordinal);
+        Assert.True(app.Db().Attachments.Any(a => a.Id == certificate.Id));
+    }
+
+    [Fact]
+    public async Task A_project_leader_cannot_remove_a_proof()
+    {
+        var leader = await Browser.For(app).SignInAsync("zhiheng-leader");
+        using var db = app.Db();
+        var proof = db.Attachments.AsNoTracking().First(a => a.ApplicationId == null && a.Purpose.StartsWith("proof:"));
+        var page = await leader.GetAsync("/Organisation/Profile");
+
+        var refused = await leader.PostAsync($"/Organisation/Profile?handler=Remove&proofId={proof.Id}", [new("__RequestVerificationToken", Browser.Token(page))]);
+
+        Assert.StartsWith("http://localhost/Account/Denied", refused.Location, StringComparison.Ordinal);
+        Assert.True(app.Db().Attachments.Any(a => a.Id == proof.Id));
+    }
+
     [Fact]
     public async Task An_upload_without_a_file_asks_for_one()
     {

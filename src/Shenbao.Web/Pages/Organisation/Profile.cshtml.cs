@@ -113,6 +113,48 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         : key.StartsWith("Upload.", StringComparison.Ordinal) ? key["Upload.".Length..]
         : null;
 
+    /// <summary>
+    /// 删除 a proof: only while no lodged application relies on it (its frozen submission lists the document by its
+    /// hash; the officials read it there). The row goes, the content stays in the store, so any snapshot still verifies.
+    /// </summary>
+    public async Task<IActionResult> OnPostRemoveAsync(int proofId, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        var organisation = await LoadAsync(ct);
+        if (await db.Attachments.SingleOrDefaultAsync(a => a.Id == proofId && a.OrganisationId == organisation.Id && a.ApplicationId == null && a.Purpose.StartsWith(ProfileSections.ProofPrefix), ct) is not { } proof)
+            return NotFound();
+        var section = ProfileSections.Find(proof.Purpose[ProfileSections.ProofPrefix.Length..]);
+        if (await ReliedOnAsync(proof, ct) is { } number)
+        {
+            ModelState.AddModelError(UploadKey(section?.Id ?? ""), $"“{proof.FileName}”未删除：已提交的申报书 {number} 以它为证明材料；撤回该申报书后才能更换");
+            return Page();
+        }
+        // the button is in the profile's form: the edits typed on the page are saved with the removal, never dropped
+        if (Request.Form.ContainsKey($"{nameof(Input)}.{nameof(InputModel.Version)}") && await StageEditsAsync(organisation, ct) is null)
+        {
+            ModelState.AddModelError(UploadKey(section?.Id ?? ""), "单位信息中有需要改正的内容（见各处红字），证明材料未删除");
+            return Page();
+        }
+        db.Attachments.Remove(proof);
+        audit.Record(AuditAction.RemoveFile, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture),
+            details: $"证明材料 {proof.Purpose}，文件“{proof.FileName}”，SHA-256 {proof.Sha256}");
+        if (!await TrySaveAsync(ct)) return Conflicted();
+        Notice = $"已删除“{proof.FileName}”；如需更换，请上传新的证明材料";
+        return RedirectToPage(null, null, null, section?.Id);
+    }
+
+    /// <summary>The number of a lodged application whose frozen submission lists this proof, or null when none does.</summary>
+    private async Task<string?> ReliedOnAsync(Attachment proof, CancellationToken ct) =>
+        await db.Snapshots.AsNoTracking()
+            .Where(s => db.Applications.Any(a => a.Id == s.ApplicationId && a.OrganisationId == proof.OrganisationId && a.ReceiptNo == s.ReceiptNo
+                && Shenbao.Domain.Applications.Workflow.Lodged.Contains(a.Status))
+                && s.Files.Contains(proof.Sha256))
+            .Select(s => s.ApplicationNumber)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Which proofs a lodged application relies on: those are shown without 删除.</summary>
+    public IReadOnlySet<string> ReliedOn { get; private set; } = new HashSet<string>();
+
     /// <summary>The name of a group's file input in the profile's form.</summary>
     public static string FileInput(string group) => "file-" + group;
 
@@ -189,6 +231,10 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
                 .ToListAsync(ct))
             .ToLookup(a => a.Purpose);
         TechSme = await TechSmeStatus.LoadAsync(db, Registration.Id, ct);
+        var lodged = await db.Snapshots.AsNoTracking()
+            .Where(s => db.Applications.Any(a => a.Id == s.ApplicationId && a.OrganisationId == id && a.ReceiptNo == s.ReceiptNo && Shenbao.Domain.Applications.Workflow.Lodged.Contains(a.Status)))
+            .Select(s => s.Files).ToListAsync(ct);
+        ReliedOn = Proofs.SelectMany(g => g).Select(p => p.Sha256).Where(sha => lodged.Any(files => files.Contains(sha, StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
         return Registration;
     }
 

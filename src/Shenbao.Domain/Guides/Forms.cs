@@ -32,6 +32,9 @@ public sealed record FormField(string Path, string Label, FieldType Type, bool R
 /// <summary>The lengths the guide allows a form: each field's, and the form's in all.</summary>
 public static class FormLimits
 {
+    /// <summary>The most characters of the justification of one warned rule (not a field of the guide's form).</summary>
+    public const int JustificationLimit = 2000;
+
     /// <summary>Every value over its field's limit, and the form over the guide's total, as errors at their paths ("" for the total).</summary>
     public static IReadOnlyList<Requests.InputError> Check(Guide guide, Category category, IReadOnlyDictionary<string, string> values)
     {

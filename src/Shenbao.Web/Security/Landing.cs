@@ -16,7 +16,7 @@ public static class Landing
         Roles.Recommender => new("/Recommender/Organisations", "单位激活"),
         Roles.AuditAdmin => new("/Audit", "审计日志"),
         // the bureau's, the experts' and the other administrators' work pages come with later issues; their notices wait in the inbox
-        _ => new("/Inbox", "消息"),
+        _ => new("/Inbox", "我的消息"),
     };
 
     public static Page For(ClaimsPrincipal user)

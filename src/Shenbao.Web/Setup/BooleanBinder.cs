@@ -22,7 +22,7 @@ public sealed class BooleanBinder : IModelBinder
             bindingContext.Result = ModelBindingResult.Success(value);
         else
         {
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"{bindingContext.ModelMetadata.GetDisplayName()}只能勾选或不勾选，请重新选择");
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"“{bindingContext.ModelMetadata.GetDisplayName()}”只能勾选或不勾选，请重新选择");
             bindingContext.Result = ModelBindingResult.Failed();
         }
         return Task.CompletedTask;

@@ -42,6 +42,17 @@ public sealed class MissingFactTests
     }
 
     [Fact]
+    public void An_any_of_rule_none_of_whose_parts_is_met_is_missing_when_a_part_lacks_its_fact()
+    {
+        // an enterprise that has not said whether it is an HTE: stating it could meet 重点研发's applicant rule
+        var missing = Rule(Requests.Evaluate(Requests.For("key-rd").Set("applicant.kind", "enterprise").Set("applicant.highTech.certified", null)), "keyrd-applicant");
+        var notMet = Rule(Requests.Evaluate(Requests.For("key-rd").Set("applicant.kind", "enterprise").Set("applicant.highTech.certified", false)), "keyrd-applicant");
+
+        Assert.Equal((Outcome.Fail, true), (missing.Outcome, missing.Missing));
+        Assert.Equal((Outcome.Fail, false), (notMet.Outcome, notMet.Missing));
+    }
+
+    [Fact]
     public void A_verdict_whose_only_failures_are_missing_facts_is_incomplete()
     {
         var incomplete = Requests.Evaluate(Requests.For("achievement-transfer").Set("applicant.finance.2024.revenue", null));

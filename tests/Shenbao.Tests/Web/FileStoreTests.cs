@@ -217,6 +217,24 @@ public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task The_self_assessments_proofs_are_not_removed_from_the_profile_and_a_body_that_is_no_form_is_refused()
+    {
+        var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
+        using var db = app.Db();
+        var registration = db.Attachments.AsNoTracking().First(a => a.Purpose.StartsWith("proof:techSme"));
+        var page = await admin.GetAsync("/Organisation/Profile");
+
+        var removed = await admin.PostAsync($"/Organisation/Profile?handler=Remove&proofId={registration.Id}", ProfileFields(page));
+        using var text = new StringContent("not a form", System.Text.Encoding.UTF8, "text/plain");
+        text.Headers.Add("RequestVerificationToken", Browser.Token(page));
+        var upload = await admin.Client.PostAsync(new Uri("/Organisation/Profile?handler=Upload&group=finance", UriKind.Relative), text);
+
+        Assert.Equal(HttpStatusCode.NotFound, removed.Status);
+        Assert.True(app.Db().Attachments.Any(a => a.Id == registration.Id));
+        Assert.True((int)upload.StatusCode is >= 400 and < 500, $"answered {upload.StatusCode}");
+    }
+
+    [Fact]
     public async Task A_project_leader_cannot_remove_a_proof()
     {
         var leader = await Browser.For(app).SignInAsync("zhiheng-leader");

@@ -43,7 +43,7 @@ public sealed class AllOfRule(IReadOnlyList<Rule> parts, Template pass, Template
 
 /// <summary>
 /// At least one part must be met; reports the part that is. When none is, reports every part's reason,
-/// and the rule counts as missing only if every part lacked a fact.
+/// and the rule counts as missing when a part lacked a fact: filling it in could still meet the rule.
 /// Placeholder: {details}.
 /// </summary>
 public sealed class AnyOfRule(IReadOnlyList<Rule> parts, Template pass, Template fail) : Rule
@@ -61,20 +61,20 @@ public sealed class AnyOfRule(IReadOnlyList<Rule> parts, Template pass, Template
         if (doubtfulPart >= 0) return new(Status.Doubtful, pass.Render(parts[doubtfulPart].Check(request).Message));
         var findings = new Finding[parts.Count];
         for (var i = 0; i < parts.Count; i++) findings[i] = parts[i].Check(request);
-        var overall = findings.All(f => f.Status == Status.Missing) ? Status.Missing : Status.NotMet;
+        var overall = findings.Any(f => f.Status == Status.Missing) ? Status.Missing : Status.NotMet;
         return new(overall, fail.Render(string.Join("；", findings.Select(f => f.Message))));
     }
 
     public override Status Test(EligibilityRequest request)
     {
-        var (doubtful, allMissing) = (false, true);
+        var (doubtful, missing) = (false, false);
         foreach (var part in parts)
         {
             var status = part.Test(request);
             if (status == Status.Met) return Status.Met;
             doubtful |= status == Status.Doubtful;
-            allMissing &= status == Status.Missing;
+            missing |= status == Status.Missing;
         }
-        return doubtful ? Status.Doubtful : allMissing ? Status.Missing : Status.NotMet;
+        return doubtful ? Status.Doubtful : missing ? Status.Missing : Status.NotMet;
     }
 }

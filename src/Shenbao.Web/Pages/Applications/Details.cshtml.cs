@@ -49,6 +49,7 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLo
                 application.Events.Add(ApplicationEvent.Of(step, User.UserId(), User.Role(), User.DisplayName(), now, $"撤回回执 {application.ReceiptNo}"));
                 application.Status = step.To;
                 application.Version++;
+                application.LastEditor = null;
                 application.UpdatedAt = now;
                 audit.Record(AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number, details: $"撤回回执 {application.ReceiptNo}");
                 notifier.Notify(await notifier.ConcernedWithAsync(application, ct), $"已撤回：{application.Title ?? application.Number}",

@@ -130,17 +130,21 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
 
         if (EditRefusal(application) is { } refusal)
             return Refuse(await workspaces.ShowAsync(application, ct), refusal);
+        // the page must show the version just checked; the UPDATE then finds that version or nothing (a submission since).
+        // The version just after it, made by this same page, is its own autosave overtaken by a click on 保存草稿.
+        var ownNewer = Version == application.Version - 1 && Editor is { Length: > 0 } && application.LastEditor == Editor;
+        if (Version != application.Version && !ownNewer)
+            return Refuse(await workspaces.CheckAsync(application, ct), "此申报书已被他人修改，您刚才的修改没有保存。请刷新页面，在最新内容上重新填写。");
         // an over-long value is refused beside its field, and the page keeps what was typed so that it can be cut
-        if (Shenbao.Domain.Guides.FormLimits.Check(workspaces.CategoryOf(application).Guide, category, values) is { Count: > 0 } tooLong)
+        var tooLong = Shenbao.Domain.Guides.FormLimits.Check(workspaces.CategoryOf(application).Guide, category, values)
+            .Concat(justifications.Where(j => j.Value.Length > Shenbao.Domain.Guides.FormLimits.JustificationLimit)
+                .Select(j => new Shenbao.Domain.Requests.InputError("", $"理由最多 {Shenbao.Domain.Guides.FormLimits.JustificationLimit} 字，现为 {j.Value.Length} 字，请删减")))
+            .ToList();
+        if (tooLong.Count > 0)
         {
             var shown = await workspaces.CheckAsync(application, values, justifications, ct);
             return Refuse(shown with { Errors = [.. tooLong, .. shown.Errors] }, $"有 {tooLong.Count} 处超出长度限制，未保存：{string.Join("；", tooLong.Select(e => e.Message))}");
         }
-        // the page must show the version just checked; the UPDATE then finds that version or nothing (a submission since).
-        // A newer version this same page saved is its own autosave, overtaken by a click on 保存草稿: no one else's change.
-        var ownNewer = Version < application.Version && Editor is { Length: > 0 } && application.LastEditor == Editor;
-        if (Version != application.Version && !ownNewer)
-            return Refuse(await workspaces.CheckAsync(application, ct), "此申报书已被他人修改，您刚才的修改没有保存。请刷新页面，在最新内容上重新填写。");
         var changed = Changed(Workspaces.Read(application.FormJson), values).Concat(Changed(Workspaces.Read(application.JustificationsJson), justifications).Select(r => "说明:" + r)).ToList();
         application.Version++;
         application.LastEditor = Editor;
@@ -201,7 +205,8 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     {
         Workspace = workspace;
         Conflict = message;
-        Version = workspace.Application.Version;
+        // the page keeps the version it was based on: taking the stored one would let its next autosave overwrite
+        // the change it was just refused over
         SaveStatus = "未保存";
         return false;
     }

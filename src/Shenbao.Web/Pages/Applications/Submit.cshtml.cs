@@ -53,6 +53,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
         var receipt = Submission.ReceiptNo(application.Number, await db.Snapshots.CountAsync(s => s.ApplicationId == application.Id, ct) + 1);
         application.Status = step.To;
         application.Version++;
+        application.LastEditor = null;
         application.SubmittedAt = now;
         application.UpdatedAt = now;
         application.ReceiptNo = receipt;

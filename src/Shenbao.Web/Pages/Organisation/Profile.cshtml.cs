@@ -72,6 +72,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         // a group with a page of its own (the 自评) takes its proofs there
         if (ProfileSections.Find(group ?? "") is not { HasProof: true, Page: null } section) return NotFound();
         var organisation = await LoadAsync(ct);
+        if (!Request.HasFormContentType) return BadRequest();
         var withEdits = Request.Form.ContainsKey($"{nameof(Input)}.{nameof(InputModel.Version)}");
         if (!withEdits)
         {
@@ -123,16 +124,18 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         var organisation = await LoadAsync(ct);
         if (await db.Attachments.SingleOrDefaultAsync(a => a.Id == proofId && a.OrganisationId == organisation.Id && a.ApplicationId == null && a.Purpose.StartsWith(ProfileSections.ProofPrefix), ct) is not { } proof)
             return NotFound();
-        var section = ProfileSections.Find(proof.Purpose[ProfileSections.ProofPrefix.Length..]);
+        // a group with a page of its own (the 自评's 入库 and route proofs) is changed there, where they are required
+        if (ProfileSections.Find(proof.Purpose[ProfileSections.ProofPrefix.Length..]) is not { Page: null } section) return NotFound();
+        if (!Request.HasFormContentType) return BadRequest();
         if (await ReliedOnAsync(proof, ct) is { } number)
         {
-            ModelState.AddModelError(UploadKey(section?.Id ?? ""), $"“{proof.FileName}”未删除：已提交的申报书 {number} 以它为证明材料；撤回该申报书后才能更换");
+            ModelState.AddModelError(UploadKey(section.Id), $"“{proof.FileName}”未删除：已提交的申报书 {number} 以它为证明材料；撤回该申报书后才能删除或更换");
             return Page();
         }
         // the button is in the profile's form: the edits typed on the page are saved with the removal, never dropped
         if (Request.Form.ContainsKey($"{nameof(Input)}.{nameof(InputModel.Version)}") && await StageEditsAsync(organisation, ct) is null)
         {
-            ModelState.AddModelError(UploadKey(section?.Id ?? ""), "单位信息中有需要改正的内容（见各处红字），证明材料未删除");
+            ModelState.AddModelError(UploadKey(section.Id), "单位信息中有需要改正的内容（见各处红字），证明材料未删除");
             return Page();
         }
         db.Attachments.Remove(proof);
@@ -140,7 +143,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
             details: $"证明材料 {proof.Purpose}，文件“{proof.FileName}”，SHA-256 {proof.Sha256}");
         if (!await TrySaveAsync(ct)) return Conflicted();
         Notice = $"已删除“{proof.FileName}”；如需更换，请上传新的证明材料";
-        return RedirectToPage(null, null, null, section?.Id);
+        return RedirectToPage(null, null, null, section.Id);
     }
 
     /// <summary>The number of a lodged application whose frozen submission lists this proof, or null when none does.</summary>

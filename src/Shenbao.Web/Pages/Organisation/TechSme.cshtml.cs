@@ -101,6 +101,7 @@ public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, S
     {
         // the folder policy lets a 项目负责人 in to read; only an enterprise's administrator states the facts and records
         if (!User.IsInRole(Roles.OrgAdmin)) return Forbid();
+        if (!Request.HasFormContentType) return BadRequest();
         await LoadAsync(ct);
         if (!IsEnterprise) return Forbid();
         if (!Years.Contains(Input.Year))

@@ -160,6 +160,20 @@ public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task A_file_chosen_and_then_the_profile_saved_is_uploaded_with_the_edits_not_dropped()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var pdf = UniquePdf();
+        var page = await browser.GetAsync("/Organisation/Profile");
+
+        var saved = await browser.PostMultipartAsync("/Organisation/Profile", ProfileFields(page), [("file-platforms", "平台认定文件.pdf", pdf)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal("proof:platforms", Assert.Single(Proofs(Path.GetFileName(StoredPath(pdf)))).Purpose);
+        Assert.Contains("单位信息已保存；已上传“平台认定文件.pdf”", (await browser.FollowAsync(saved)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_upload_with_an_edit_that_does_not_read_saves_neither_and_keeps_both_on_the_page()
     {
         var browser = await Browser.For(app).SignInAsync("zhiheng-admin");

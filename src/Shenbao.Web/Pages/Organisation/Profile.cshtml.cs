@@ -56,9 +56,35 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         var organisation = await LoadAsync(ct);
         var changed = await StageEditsAsync(organisation, ct);
         if (changed is null) return Page();
+        // a file chosen in any group and then 保存单位信息 clicked is uploaded with the edits, not dropped unsaid
+        var uploaded = new List<string>();
+        foreach (var section in ProfileSections.All.Where(s => s is { HasProof: true, Page: null }))
+        {
+            if (!Request.HasFormContentType || Request.Form.Files.GetFile(FileInput(section.Id)) is not { Length: > 0 } file) continue;
+            if (await StageProofAsync(organisation, section, file, ct) is { } refusal)
+            {
+                ModelState.AddModelError(UploadKey(section.Id), refusal + "（本次未保存，请处理后重新选择文件）");
+                return Page();
+            }
+            uploaded.Add(Path.GetFileName(file.FileName));
+        }
         if (!await TrySaveAsync(ct)) return Conflicted();
-        Notice = "单位信息已保存";
+        Notice = "单位信息已保存" + (uploaded.Count > 0 ? $"；已上传“{string.Join("”“", uploaded)}”" : "");
         return RedirectToPage();
+    }
+
+    /// <summary>A chosen proof stored and listed for its group (not yet saved); the refusal's words when the file is refused.</summary>
+    private async Task<string?> StageProofAsync(OrganisationEntity organisation, ProfileSection section, IFormFile file, CancellationToken ct)
+    {
+        var result = await files.SaveAsync(file, ct);
+        if (result is FileStore.Result.Refused refused) return refused.Message;
+        var stored = (FileStore.Result.Stored)result;
+        var fileName = Path.GetFileName(file.FileName);
+        if (await db.Attachments.AnyAsync(a => a.OrganisationId == organisation.Id && a.ApplicationId == null && a.Purpose == section.ProofPurpose && a.Sha256 == stored.Sha256, ct)) return null;
+        var proof = Shenbao.Web.Files.Proofs.Of(stored, organisation.Id, section.ProofPurpose, fileName, User.DisplayName(), clock.GetUtcNow());
+        db.Attachments.Add(proof);
+        audit.Record(AuditAction.Upload, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: Shenbao.Web.Files.Proofs.Described(proof));
+        return null;
     }
 
     /// <summary>

@@ -19,8 +19,8 @@ public sealed record Guide(
     /// <summary>The facts the guide was loaded with: its forms and rules name only these.</summary>
     public FactCatalog Facts { get; init; } = FactCatalog.Standard;
 
-    /// <summary>The most characters an application's form may hold in all (formMaxLength).</summary>
-    public int FormMaxLength { get; init; } = 30_000;
+    /// <summary>The most characters an application's form may hold in all (formMaxLength in the guide file).</summary>
+    public required int FormMaxLength { get; init; }
     private readonly Dictionary<string, Clause> clauseById = Clauses.ToDictionary(c => c.Id);
 
     public Category? FindCategory(string id) => byId.GetValueOrDefault(id);

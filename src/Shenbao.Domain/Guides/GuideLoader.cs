@@ -58,7 +58,7 @@ public static class GuideLoader
         var year = root.Integer("year", what);
         var version = root.Text("version", what);
         var title = root.Text("title", what);
-        var formMaxLength = root.Integer("formMaxLength", what, required: false);
+        var formMaxLength = root.Integer("formMaxLength", what);
         if (formMaxLength is < 1000 or > 1_000_000) context.Error(root.Get("formMaxLength"), $"formMaxLength 应在 1000 到 1000000 之间，实际为 {formMaxLength}");
 
         var attachmentTypes = new Dictionary<string, string>();
@@ -102,9 +102,9 @@ public static class GuideLoader
         if (categories.Count == 0) root.Error("指南没有任何类别（categories）");
         root.RejectUnread(what);
 
-        return id is null || city is null || year is null || version is null || title is null
+        return id is null || city is null || year is null || version is null || title is null || formMaxLength is null
             ? null
-            : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories) { Facts = context.Facts, FormMaxLength = formMaxLength ?? 30_000 };
+            : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories) { Facts = context.Facts, FormMaxLength = formMaxLength.Value };
     }
 
     private static Category? ReadCategory(YamlMap map, RuleBuilder builder, List<Clause> clauses, Dictionary<string, string> attachmentTypes, Dictionary<string, FormSection> sections, LoadContext context)

@@ -143,6 +143,23 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
     }
 
     [Fact]
+    public async Task An_over_long_justification_is_refused_and_not_stored()
+    {
+        var (browser, id) = await NewDraftAsync();
+        var page = await browser.GetAsync($"/Applications/Edit/{id}");
+        var before = Stored(id).JustificationsJson;
+
+        var refused = await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["F[application__field]"] = "量子计算", ["J[field-in-list]"] = new string('理', Shenbao.Domain.Guides.FormLimits.JustificationLimit + 1),
+        }, "#application-form");
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains($"理由最多 {Shenbao.Domain.Guides.FormLimits.JustificationLimit} 字，现为 {Shenbao.Domain.Guides.FormLimits.JustificationLimit + 1} 字", refused.Document.QuerySelector("#save-refused")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, Stored(id).JustificationsJson);
+    }
+
+    [Fact]
     public async Task Saving_the_draft_after_an_autosave_of_the_same_page_is_no_conflict()
     {
         var (browser, id) = await NewDraftAsync();

@@ -98,7 +98,7 @@ public sealed class CreateModel(AppDbContext db, GuideCatalog guides, Districts 
             var verdict = OrganisationFacts.Check(guide, category, organisation, districts, new Dictionary<string, string>(), [], 0, ChinaTime.DateOf(now)).Verdict;
             var fit = CategoryFit.Of(category, verdict, guide.Facts);
             var failed = fit.ProfileRules.Where(r => r.Result.Outcome == Outcome.Fail).Select(r => r.Result.Message).ToList();
-            var badge = fit.Fit switch { Fit.NotYet => "text-bg-danger", Fit.Incomplete => "text-bg-secondary", Fit.NeedsJustification => "text-bg-warning", _ => "text-bg-success" };
+            var badge = Shenbao.Web.Pages.Organisation.FinderModel.SummaryCss(fit.Fit);
             return new CategoryChoice(category.Id, category.Name, fit.Summary, badge, failed);
         }).ToList();
     }

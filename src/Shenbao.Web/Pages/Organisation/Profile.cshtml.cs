@@ -61,7 +61,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         foreach (var section in ProfileSections.All.Where(s => s is { HasProof: true, Page: null }))
         {
             if (!Request.HasFormContentType || Request.Form.Files.GetFile(FileInput(section.Id)) is not { Length: > 0 } file) continue;
-            if (await StageProofAsync(organisation, section, file, ct) is { } refusal)
+            if (await StageProofAsync(organisation, section, file, ct) is ({ } refusal, _))
             {
                 ModelState.AddModelError(UploadKey(section.Id), refusal + "（本次未保存，请处理后重新选择文件）");
                 return Page();
@@ -73,18 +73,21 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         return RedirectToPage();
     }
 
-    /// <summary>A chosen proof stored and listed for its group (not yet saved); the refusal's words when the file is refused.</summary>
-    private async Task<string?> StageProofAsync(OrganisationEntity organisation, ProfileSection section, IFormFile file, CancellationToken ct)
+    /// <summary>
+    /// A chosen proof stored and listed for its group, with its audit row (not yet saved): the refusal's words when the
+    /// file is refused, or Known when the same document already proves that group (it is listed once).
+    /// </summary>
+    private async Task<(string? Refusal, bool Known)> StageProofAsync(OrganisationEntity organisation, ProfileSection section, IFormFile file, CancellationToken ct)
     {
         var result = await files.SaveAsync(file, ct);
-        if (result is FileStore.Result.Refused refused) return refused.Message;
+        if (result is FileStore.Result.Refused refused) return (refused.Message, false);
         var stored = (FileStore.Result.Stored)result;
-        var fileName = Path.GetFileName(file.FileName);
-        if (await db.Attachments.AnyAsync(a => a.OrganisationId == organisation.Id && a.ApplicationId == null && a.Purpose == section.ProofPurpose && a.Sha256 == stored.Sha256, ct)) return null;
-        var proof = Shenbao.Web.Files.Proofs.Of(stored, organisation.Id, section.ProofPurpose, fileName, User.DisplayName(), clock.GetUtcNow());
+        if (await db.Attachments.AnyAsync(a => a.OrganisationId == organisation.Id && a.ApplicationId == null && a.Purpose == section.ProofPurpose && a.Sha256 == stored.Sha256, ct))
+            return (null, true);
+        var proof = Shenbao.Web.Files.Proofs.Of(stored, organisation.Id, section.ProofPurpose, Path.GetFileName(file.FileName), User.DisplayName(), clock.GetUtcNow());
         db.Attachments.Add(proof);
         audit.Record(AuditAction.Upload, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: Shenbao.Web.Files.Proofs.Described(proof));
-        return null;
+        return (null, false);
     }
 
     /// <summary>
@@ -112,23 +115,14 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
             return Page();
         }
         var file = Request.Form.Files.GetFile(FileInput(section.Id)) ?? Request.Form.Files.GetFile("file");
-        var result = file is not { Length: > 0 } ? new FileStore.Result.Refused("请选择要上传的文件") : await files.SaveAsync(file, ct);
-        if (result is not FileStore.Result.Stored stored)
+        var (refusal, known) = file is { Length: > 0 } ? await StageProofAsync(organisation, section, file, ct) : ("请选择要上传的文件", false);
+        if (refusal is not null)
         {
             // nothing is saved: the edits stay typed on the page, the refusal beside the upload
-            ModelState.AddModelError(UploadKey(section.Id), ((FileStore.Result.Refused)result).Message + (changed.Count > 0 ? "（单位信息的修改也未保存，请处理后一并上传或点“保存单位信息”）" : ""));
+            ModelState.AddModelError(UploadKey(section.Id), refusal + (changed.Count > 0 ? "（单位信息的修改也未保存，请处理后一并上传或点“保存单位信息”）" : ""));
             return Page();
         }
         var fileName = Path.GetFileName(file!.FileName);
-        // the same document proving the same facts is listed once, however often it is uploaded
-        var known = await db.Attachments.AnyAsync(a => a.OrganisationId == organisation.Id && a.ApplicationId == null
-            && a.Purpose == section.ProofPurpose && a.Sha256 == stored.Sha256, ct);
-        if (!known)
-        {
-            var proof = Shenbao.Web.Files.Proofs.Of(stored, organisation.Id, section.ProofPurpose, fileName, User.DisplayName(), clock.GetUtcNow());
-            db.Attachments.Add(proof);
-            audit.Record(AuditAction.Upload, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: Shenbao.Web.Files.Proofs.Described(proof));
-        }
         if (!await TrySaveAsync(ct)) return Conflicted();
         Notice = (changed.Count > 0 ? "单位信息已保存；" : "") + (known ? $"“{fileName}”已上传过，未重复保存" : $"已上传“{fileName}”");
         return RedirectToPage(null, null, null, section.Id);
@@ -174,12 +168,12 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
 
     /// <summary>The number of a lodged application whose frozen submission lists this proof, or null when none does.</summary>
     private async Task<string?> ReliedOnAsync(Attachment proof, CancellationToken ct) =>
-        await db.Snapshots.AsNoTracking()
-            .Where(s => db.Applications.Any(a => a.Id == s.ApplicationId && a.OrganisationId == proof.OrganisationId && a.ReceiptNo == s.ReceiptNo
-                && Shenbao.Domain.Applications.Workflow.Lodged.Contains(a.Status))
-                && s.Files.Contains(proof.Sha256))
-            .Select(s => s.ApplicationNumber)
-            .FirstOrDefaultAsync(ct);
+        await LodgedSnapshots(proof.OrganisationId).Where(s => s.Files.Contains(proof.Sha256)).Select(s => s.ApplicationNumber).FirstOrDefaultAsync(ct);
+
+    /// <summary>The frozen submissions the organisation's lodged applications stand on: each one's current receipt.</summary>
+    private IQueryable<SubmissionSnapshot> LodgedSnapshots(int organisationId) =>
+        db.Snapshots.AsNoTracking().Where(s => db.Applications.Any(a => a.Id == s.ApplicationId && a.OrganisationId == organisationId && a.ReceiptNo == s.ReceiptNo
+            && Shenbao.Domain.Applications.Workflow.Lodged.Contains(a.Status)));
 
     /// <summary>Which proofs a lodged application relies on: those are shown without 删除.</summary>
     public IReadOnlySet<string> ReliedOn { get; private set; } = new HashSet<string>();
@@ -260,9 +254,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
                 .ToListAsync(ct))
             .ToLookup(a => a.Purpose);
         TechSme = await TechSmeStatus.LoadAsync(db, Registration.Id, ct);
-        var lodged = await db.Snapshots.AsNoTracking()
-            .Where(s => db.Applications.Any(a => a.Id == s.ApplicationId && a.OrganisationId == id && a.ReceiptNo == s.ReceiptNo && Shenbao.Domain.Applications.Workflow.Lodged.Contains(a.Status)))
-            .Select(s => s.Files).ToListAsync(ct);
+        var lodged = await LodgedSnapshots(Registration.Id).Select(s => s.Files).ToListAsync(ct);
         ReliedOn = Proofs.SelectMany(g => g).Select(p => p.Sha256).Where(sha => lodged.Any(files => files.Contains(sha, StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
         return Registration;
     }

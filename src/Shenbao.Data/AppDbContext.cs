@@ -146,6 +146,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             o.Property(x => x.ContactEmail).HasMaxLength(200);
             o.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             o.Property(x => x.TechSmeNumber).HasMaxLength(40);
+            o.Property(x => x.ReturnedBy).HasMaxLength(100);
+            o.Property(x => x.ReturnReason).HasMaxLength(Organisation.ReturnReasonLimit);
             o.Property(x => x.Version).IsConcurrencyToken();
         });
         builder.Entity<TechSmeAssessment>(t =>

@@ -15,7 +15,8 @@ public sealed class User : IdentityUser
     public bool IsDemo { get; set; }
 }
 
-public enum OrganisationStatus { Pending, Active }
+/// <summary>Pending: waiting for the 推荐单位; Returned: sent back with a reason, for the organisation to correct and resubmit.</summary>
+public enum OrganisationStatus { Pending, Active, Returned }
 
 /// <summary>申报单位: registered with its credit code, activated by the 推荐单位 of its district.</summary>
 public sealed class Organisation
@@ -32,6 +33,10 @@ public sealed class Organisation
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset? ActivatedAt { get; set; }
     public string? ActivatedBy { get; set; }
+    /// <summary>The latest return of the registration (kept after a resubmission, so the 推荐单位 sees what was asked).</summary>
+    public DateTimeOffset? ReturnedAt { get; set; }
+    public string? ReturnedBy { get; set; }
+    public string? ReturnReason { get; set; }
     /// <summary>The facts the rules read, in the shape of the request's "applicant" (spec/eligibility.md).</summary>
     public string ProfileJson { get; set; } = "{}";
     /// <summary>
@@ -42,6 +47,8 @@ public sealed class Organisation
     public int? TechSmeNumberYear { get; set; }
     /// <summary>Concurrency token, bumped by every save (SQLite has no rowversion).</summary>
     public int Version { get; set; }
+
+    public const int ReturnReasonLimit = 500;
 }
 
 /// <summary>批次: a guide opened for applications between two instants (stored in UTC, shown in Beijing time).</summary>

@@ -54,6 +54,7 @@ builder.Services.AddRazorPages(o =>
     foreach (var page in PublicAccountPages) o.Conventions.AllowAnonymousToPage("/Account/" + page);
     o.Conventions.AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck").AllowAnonymousToFolder("/OpenApi");
     o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
+    o.Conventions.AuthorizePage("/Account/Registration", Policies.Registrant);
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);
     o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
 }).AddMvcOptions(o =>

@@ -39,6 +39,10 @@ public enum AuditAction
     SelfAssessment,
     /// <summary>A signed-in person changing their own password (with the current one).</summary>
     PasswordChange,
+    /// <summary>A 推荐单位 sending a registration back, with its reason in the details.</summary>
+    ReturnRegistration,
+    /// <summary>An organisation not yet active correcting its registration (a returned one resubmitting it).</summary>
+    RegistrationChange,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -80,6 +84,8 @@ public static class AuditActions
         AuditAction.HeadAccepted => "接受审计链头",
         AuditAction.SelfAssessment => "科技型中小企业自评",
         AuditAction.PasswordChange => "修改密码",
+        AuditAction.ReturnRegistration => "退回单位注册",
+        AuditAction.RegistrationChange => "修改注册信息",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

@@ -11,6 +11,8 @@ public static class Policies
     /// <summary>People of an applicant organisation: its administrator and its 项目负责人.</summary>
     public const string Applicant = "Applicant";
     public const string OrgAdmin = "OrgAdmin";
+    /// <summary>An organisation's administrator whether or not it is active yet: who may see and correct its registration.</summary>
+    public const string Registrant = "Registrant";
     public const string Recommender = "Recommender";
     /// <summary>The 审计管理员 alone: the 系统管理员 neither reads nor changes the audit trail (三员分立).</summary>
     public const string AuditAdmin = "AuditAdmin";
@@ -57,6 +59,7 @@ public static class IdentitySetup
                 .Build())
             .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.OrgAdmin, Roles.ProjectLeader).RequireClaim(ShenbaoClaims.Organisation))
             .AddPolicy(Policies.OrgAdmin, p => p.RequireRole(Roles.OrgAdmin).RequireClaim(ShenbaoClaims.Organisation))
+            .AddPolicy(Policies.Registrant, p => p.RequireRole(Roles.OrgAdmin))
             .AddPolicy(Policies.Recommender, p => p.RequireRole(Roles.Recommender).RequireClaim(ShenbaoClaims.District))
             .AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
         // a one-time link (first sign-in, password reset) lasts a day; using it changes the security stamp, which ends it

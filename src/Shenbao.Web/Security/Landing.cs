@@ -8,11 +8,15 @@ public static class Landing
 {
     public sealed record Page(string Path, string Title);
 
-    /// <summary>The start of a role; an applicant of an organisation not yet active starts on the home page, which says why.</summary>
+    /// <summary>
+    /// The start of a role. The administrator of an organisation not yet active starts on its registration (waiting,
+    /// or returned with what to correct); anyone else of such an organisation on the home page, which says why.
+    /// </summary>
     public static Page For(string? role, bool activeOrganisation) => role switch
     {
         Roles.OrgAdmin or Roles.ProjectLeader when activeOrganisation => new("/Applications", "我的申报"),
-        Roles.OrgAdmin or Roles.ProjectLeader => new("/", "首页"),
+        Roles.OrgAdmin => new("/Account/Registration", "注册信息"),
+        Roles.ProjectLeader => new("/", "首页"),
         Roles.Recommender => new("/Recommender/Organisations", "单位激活"),
         Roles.AuditAdmin => new("/Audit", "审计日志"),
         // the bureau's, the experts' and the other administrators' work pages come with later issues; their notices wait in the inbox

@@ -174,6 +174,37 @@ public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task An_upload_in_one_group_takes_the_files_chosen_in_the_others_too()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var (audit, platform) = (UniquePdf(), UniquePdf());
+        var page = await browser.GetAsync("/Organisation/Profile");
+
+        var result = await browser.PostMultipartAsync("/Organisation/Profile?handler=Upload&group=finance", ProfileFields(page),
+            [("file-finance", "审计报告.pdf", audit), ("file-platforms", "平台认定文件.pdf", platform)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.Equal("proof:finance", Assert.Single(Proofs(Path.GetFileName(StoredPath(audit)))).Purpose);
+        Assert.Equal("proof:platforms", Assert.Single(Proofs(Path.GetFileName(StoredPath(platform)))).Purpose);
+        Assert.Contains("已上传“审计报告.pdf”“平台认定文件.pdf”", (await browser.FollowAsync(result)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_file_in_another_group_stops_the_upload_and_says_so_beside_that_group()
+    {
+        var browser = await Browser.For(app).SignInAsync("zhiheng-admin");
+        var audit = UniquePdf();
+        var page = await browser.GetAsync("/Organisation/Profile");
+
+        var result = await browser.PostMultipartAsync("/Organisation/Profile?handler=Upload&group=finance", ProfileFields(page),
+            [("file-finance", "审计报告.pdf", audit), ("file-platforms", "平台.pdf", "这不是PDF"u8.ToArray())]);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Empty(Proofs(Path.GetFileName(StoredPath(audit))));
+        Assert.Contains("本次的修改和选择的文件都未保存", result.Document.QuerySelector("#platforms .upload-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_upload_with_an_edit_that_does_not_read_saves_neither_and_keeps_both_on_the_page()
     {
         var browser = await Browser.For(app).SignInAsync("zhiheng-admin");

@@ -179,6 +179,55 @@ public sealed class SubmissionTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         Assert.Equal(40, submittedFirst + removedFirst);
     }
 
+    /// <summary>
+    /// A profile proof removed while a submission freezes the profile: the submission's lock makes them take turns, so
+    /// a snapshot lists the proof exactly when the proof is still there (the removal then refused as relied on).
+    /// </summary>
+    [Fact]
+    public async Task A_profile_proof_removal_racing_a_submission_never_leaves_a_snapshot_listing_a_removed_proof()
+    {
+        var (browser, id) = await SubmittableAsync();
+        var (listedAndKept, removedAndUnlisted) = (0, 0);
+        var added = new List<int>();
+        try
+        {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var content = Shenbao.Tests.Domain.FileKindsTests.Pdf(Guid.NewGuid().ToString("N"));
+            var profile = await browser.GetAsync("/Organisation/Profile");
+            var uploaded = await browser.PostMultipartAsync("/Organisation/Profile?handler=Upload&group=platforms",
+                [new("__RequestVerificationToken", Browser.Token(profile))], [("file-platforms", "平台认定文件.pdf", content)]);
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.Status);
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+            var proofId = app.Db().Attachments.Single(a => a.Sha256 == sha && a.ApplicationId == null).Id;
+            added.Add(proofId);
+            var submitPage = await browser.GetAsync($"/Applications/Submit/{id}");
+
+            var submit = browser.PostAsync($"/Applications/Submit/{id}", new Dictionary<string, string> { ["__RequestVerificationToken"] = Browser.Token(submitPage) });
+            var remove = browser.PostAsync($"/Organisation/Profile?handler=Remove&proofId={proofId}", new Dictionary<string, string> { ["__RequestVerificationToken"] = Browser.Token(profile) });
+            await Task.WhenAll(submit, remove);
+            Assert.NotEqual(HttpStatusCode.InternalServerError, (await submit).Status);
+            Assert.NotEqual(HttpStatusCode.InternalServerError, (await remove).Status);
+
+            var application = Stored(id);
+            Assert.Equal(ApplicationStatus.Submitted, application.Status);
+            var listed = application.Snapshots.OrderBy(s => s.Id).Last().ToSnapshot().FileRefs.Any(f => f.Sha256 == sha);
+            var kept = app.Db().Attachments.Any(a => a.Id == proofId);
+            Assert.Equal(listed, kept);
+            if (listed) listedAndKept++; else removedAndUnlisted++;
+            var withdrawn = await browser.SubmitAsync(await browser.GetAsync($"/Applications/Details/{id}"), new Dictionary<string, string>(), "form[action*=Withdraw]");
+            Assert.Equal(HttpStatusCode.Redirect, withdrawn.Status);
+        }
+        }
+        finally
+        {
+            // the other tests of the class freeze 衡阳师范学院's profile and expect its demo proofs only
+            await using var db = app.Db();
+            await db.Attachments.Where(a => added.Contains(a.Id)).ExecuteDeleteAsync();
+        }
+        Assert.Equal(20, listedAndKept + removedAndUnlisted);
+    }
+
     [Fact]
     public async Task The_number_is_given_at_creation_and_every_receipt_derives_from_it()
     {

@@ -9,6 +9,7 @@ using Shenbao.Domain.Audit;
 using Shenbao.Web.Audit;
 using Shenbao.Web.Notifications;
 using Shenbao.Domain.Requests;
+using Shenbao.Web.Organisations;
 using Shenbao.Web.Setup;
 
 namespace Shenbao.Web.Pages.Account;
@@ -19,40 +20,8 @@ namespace Shenbao.Web.Pages.Account;
 /// </summary>
 public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Districts districts, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : OrganisationInput
     {
-        [Required(ErrorMessage = "请填写统一社会信用代码")]
-        [Display(Name = "统一社会信用代码")]
-        public string CreditCode { get; set; } = "";
-
-        [Required(ErrorMessage = "请填写单位名称")]
-        [StringLength(200, ErrorMessage = "单位名称不能超过200个字")]
-        [Display(Name = "单位名称")]
-        public string Name { get; set; } = "";
-
-        [Required(ErrorMessage = "请选择单位类型")]
-        [Display(Name = "单位类型")]
-        public string Kind { get; set; } = "";
-
-        [Required(ErrorMessage = "请选择所在县市区/园区")]
-        [Display(Name = "所在县市区/园区")]
-        public string District { get; set; } = "";
-
-        [Required(ErrorMessage = "请填写联系人")]
-        [StringLength(50, ErrorMessage = "联系人不能超过50个字")]
-        [Display(Name = "联系人")]
-        public string ContactName { get; set; } = "";
-
-        [Required(ErrorMessage = "请填写联系电话")]
-        [RegularExpression(@"^[0-9+()\- ]{7,30}$", ErrorMessage = "联系电话只能包含数字、空格和 + - ( )，7至30位")]
-        [Display(Name = "联系电话")]
-        public string ContactPhone { get; set; } = "";
-
-        [EmailAddress(ErrorMessage = "联系邮箱格式不正确")]
-        [StringLength(200, ErrorMessage = "联系邮箱不能超过200个字符")]
-        [Display(Name = "联系邮箱（选填）")]
-        public string? ContactEmail { get; set; }
-
         [Required(ErrorMessage = "请填写用户名")]
         [StringLength(50, ErrorMessage = "用户名不能超过50个字符")]
         [Display(Name = "用户名")]
@@ -84,22 +53,11 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<string> DistrictChoices => districts.All;
-
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        // people type the code in lower case or with spaces around it; GB 32100 letters are upper case
-        var code = Input.CreditCode?.Trim().ToUpperInvariant() ?? "";
-        if (code.Length > 0 && CreditCode.Problem(code) is { } problem)
-            ModelState.AddModelError("Input.CreditCode", problem);
-        else if (code.Length > 0 && await db.Organisations.AnyAsync(o => o.CreditCode == code, ct))
-            ModelState.AddModelError("Input.CreditCode", "该统一社会信用代码已注册");
-        if (Input.Kind is { Length: > 0 } kind && !Vocabulary.OrganisationKinds.Contains(kind))
-            ModelState.AddModelError("Input.Kind", "请从列表中选择单位类型");
-        if (Input.District is { Length: > 0 } district && !districts.Contains(district))
-            ModelState.AddModelError("Input.District", $"“{district}”不在本系统的县市区/园区列表中，请从列表中选择");
+        await Input.CheckAsync(db, districts, ModelState, nameof(Input), self: null, ct);
         if (!ModelState.IsValid) return Page();
 
         // the organisation needs its id before the account can point at it: two saves, so one explicit transaction,
@@ -107,10 +65,10 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var organisation = new Shenbao.Data.Organisation
         {
-            CreditCode = code, Name = Input.Name.Trim(), Kind = Input.Kind, District = Input.District,
-            ContactName = Input.ContactName.Trim(), ContactPhone = Input.ContactPhone.Trim(), ContactEmail = Input.ContactEmail?.Trim(),
+            CreditCode = "", Name = "", Kind = "", District = "", ContactName = "", ContactPhone = "",
             Status = OrganisationStatus.Pending, RegisteredAt = clock.GetUtcNow(),
         };
+        Input.CopyTo(organisation);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(ct);
 
@@ -130,11 +88,7 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
             throw new InvalidOperationException($"Could not give the new account the role {Roles.OrgAdmin}.");
         audit.RecordFor(admin, Roles.OrgAdmin, AuditAction.Register, details: $"单位 {organisation.CreditCode}（{organisation.District}），管理员账号 {admin.UserName}",
             target: (AuditEntry.Objects.Organisation, organisation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        // the 推荐单位 of the district is the one to act: it hears of the request at once
-        var recommenders = await db.Users.Where(u => u.District == organisation.District).ToListAsync(ct);
-        notifier.Notify(recommenders, $"待激活：{organisation.Name}",
-            $"{organisation.Name}（统一社会信用代码 {organisation.CreditCode}）已在本系统注册，等待贵单位核对后激活。"
-            + (districts.CreditCodeWarning(organisation.CreditCode) is { } warning ? $"注意：{warning}。" : ""), "/Recommender/Organisations");
+        await RegistrationNotices.ToRecommendersAsync(db, notifier, districts, organisation, resubmitted: false, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return RedirectToPage("Registered", new { district = organisation.District });

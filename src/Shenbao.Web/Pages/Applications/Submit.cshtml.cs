@@ -36,8 +36,8 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // one organisation's submissions one at a time: the 限报 quota counts its other lodged applications, and two
-        // submitted at once must not both count the other as not yet lodged (PostgreSQL holds this row lock to commit)
-        await db.Organisations.Where(o => o.Id == User.OrganisationId()).ExecuteUpdateAsync(s => s.SetProperty(o => o.Version, o => o.Version), ct);
+        // submitted at once must not both count the other as not yet lodged; a proof's removal waits for this one too
+        await SubmissionLock.TakeAsync(db, User.OrganisationId(), ct);
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         var now = clock.GetUtcNow();
         // already submitted (by a click a moment ago, or by someone else): the receipt is on the details page

@@ -57,20 +57,37 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         var changed = await StageEditsAsync(organisation, ct);
         if (changed is null) return Page();
         // a file chosen in any group and then 保存单位信息 clicked is uploaded with the edits, not dropped unsaid
-        var uploaded = new List<string>();
-        foreach (var section in ProfileSections.All.Where(s => s is { HasProof: true, Page: null }))
-        {
-            if (!Request.HasFormContentType || Request.Form.Files.GetFile(FileInput(section.Id)) is not { Length: > 0 } file) continue;
-            if (await StageProofAsync(organisation, section, file, ct) is ({ } refusal, _))
-            {
-                ModelState.AddModelError(UploadKey(section.Id), refusal + "（本次未保存，请处理后重新选择文件）");
-                return Page();
-            }
-            uploaded.Add(Path.GetFileName(file.FileName));
-        }
+        if (await StageChosenFilesAsync(organisation, null, withEdits: true, ct) is not { } staged) return Page();
         if (!await TrySaveAsync(ct)) return Conflicted();
-        Notice = "单位信息已保存" + (uploaded.Count > 0 ? $"；已上传“{string.Join("”“", uploaded)}”" : "");
+        Notice = "单位信息已保存" + (staged.Count > 0 ? "；" + Described(staged) : "");
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// Every file chosen on the page, each staged for its group (the one a 上传 was clicked in may also come as "file"):
+    /// what was staged, or null when one is refused, its reason beside its group and nothing staged saved.
+    /// </summary>
+    /// <param name="withEdits">Whether the post carries the profile's edits (which a refusal then leaves unsaved too).</param>
+    private async Task<List<(string FileName, bool Known)>?> StageChosenFilesAsync(OrganisationEntity organisation, string? clickedGroup, bool withEdits, CancellationToken ct)
+    {
+        var staged = new List<(string FileName, bool Known)>();
+        if (!Request.HasFormContentType) return staged;
+        var chosen = ProfileSections.All.Where(s => s is { HasProof: true, Page: null })
+            .Select(section => (Section: section, File: Request.Form.Files.GetFile(FileInput(section.Id)) ?? (section.Id == clickedGroup ? Request.Form.Files.GetFile("file") : null)))
+            .Where(c => c.File is { Length: > 0 })
+            .ToList();
+        foreach (var (section, file) in chosen)
+        {
+            var (refusal, known) = await StageProofAsync(organisation, section, file!, ct);
+            if (refusal is not null)
+            {
+                // one file alone, and nothing typed with it, needs no word about what else was not saved
+                ModelState.AddModelError(UploadKey(section.Id), refusal + (withEdits || chosen.Count > 1 ? "（本次的修改和选择的文件都未保存，请处理后重新选择文件）" : ""));
+                return null;
+            }
+            staged.Add((Path.GetFileName(file!.FileName), known));
+        }
+        return staged;
     }
 
     /// <summary>
@@ -114,19 +131,25 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
             ModelState.AddModelError(UploadKey(section.Id), "单位信息中有需要改正的内容（见各处红字），文件未上传；改正后请重新选择文件上传");
             return Page();
         }
-        var file = Request.Form.Files.GetFile(FileInput(section.Id)) ?? Request.Form.Files.GetFile("file");
-        var (refusal, known) = file is { Length: > 0 } ? await StageProofAsync(organisation, section, file, ct) : ("请选择要上传的文件", false);
-        if (refusal is not null)
+        if ((Request.Form.Files.GetFile(FileInput(section.Id)) ?? Request.Form.Files.GetFile("file")) is not { Length: > 0 })
         {
-            // nothing is saved: the edits stay typed on the page, the refusal beside the upload
-            ModelState.AddModelError(UploadKey(section.Id), refusal + (changed.Count > 0 ? "（单位信息的修改也未保存，请处理后一并上传或点“保存单位信息”）" : ""));
+            ModelState.AddModelError(UploadKey(section.Id), "请选择要上传的文件" + (changed.Count > 0 ? "（单位信息的修改也未保存，可点“保存单位信息”保存）" : ""));
             return Page();
         }
-        var fileName = Path.GetFileName(file!.FileName);
+        // the files chosen in other groups come with this one: a 上传 never drops what the page holds
+        if (await StageChosenFilesAsync(organisation, section.Id, withEdits, ct) is not { } staged) return Page();
         if (!await TrySaveAsync(ct)) return Conflicted();
-        Notice = (changed.Count > 0 ? "单位信息已保存；" : "") + (known ? $"“{fileName}”已上传过，未重复保存" : $"已上传“{fileName}”");
+        Notice = (changed.Count > 0 ? "单位信息已保存；" : "") + Described(staged);
         return RedirectToPage(null, null, null, section.Id);
     }
+
+    /// <summary>"已上传“a.pdf”；“b.pdf”已上传过，未重复保存": what became of each staged file.</summary>
+    private static string Described(List<(string FileName, bool Known)> staged) => string.Join("；",
+        new[]
+        {
+            staged.Any(f => !f.Known) ? $"已上传“{string.Join("”“", staged.Where(f => !f.Known).Select(f => f.FileName))}”" : null,
+            staged.Any(f => f.Known) ? $"“{string.Join("”“", staged.Where(f => f.Known).Select(f => f.FileName))}”已上传过，未重复保存" : null,
+        }.Where(part => part is not null));
 
     /// <summary>The id of the input an error's key belongs to, where the page's ids are its own (declared facts, uploads).</summary>
     public static string? AnchorOf(string key) =>
@@ -147,6 +170,10 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         // a group with a page of its own (the 自评's 入库 and route proofs) is changed there, where they are required
         if (ProfileSections.Find(proof.Purpose[ProfileSections.ProofPrefix.Length..]) is not { Page: null } section) return NotFound();
         if (!Request.HasFormContentType) return BadRequest();
+        // a submission freezing this proof right now either commits first (and the check below sees its snapshot) or
+        // waits for this removal and freezes the profile without it; never a snapshot listing a proof just removed
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SubmissionLock.TakeAsync(db, organisation.Id, ct);
         if (await ReliedOnAsync(proof, ct) is { } number)
         {
             ModelState.AddModelError(UploadKey(section.Id), $"“{proof.FileName}”未删除：已提交的申报书 {number} 以它为证明材料；撤回该申报书后才能删除或更换");
@@ -162,6 +189,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         audit.Record(AuditAction.RemoveFile, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture),
             details: $"证明材料 {proof.Purpose}，文件“{proof.FileName}”，SHA-256 {proof.Sha256}");
         if (!await TrySaveAsync(ct)) return Conflicted();
+        await transaction.CommitAsync(ct);
         Notice = $"已删除“{proof.FileName}”；如需更换，请上传新的证明材料";
         return RedirectToPage(null, null, null, section.Id);
     }

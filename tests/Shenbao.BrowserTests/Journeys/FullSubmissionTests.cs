@@ -50,12 +50,34 @@ public sealed partial class FullSubmissionTests(BrowserFixture fixture)
             await journey.StepAsync(admin, "pending-admin-denied");
             await login.SignOutAsync();
 
-            // 2. the 推荐单位 of 高新区 activates it
+            // 2. the 推荐单位 of 高新区 first returns it with a reason…
+            const string reason = "联系人请填写经办人全名，以便核对";
             var recommender = await journey.PersonAsync("recommender");
             await LoginPage.SignInAsync(recommender, "gaoxin-recommender", DemoData.Password);
             var organisations = await new RecommenderOrganisationsPage(recommender).OpenAsync();
             await Expect(organisations.PendingRow(organisation.Name)).ToContainTextAsync(organisation.CreditCode);
             await journey.StepAsync(recommender, "recommender-pending");
+            Assert.Contains("修改后重新提交", await organisations.ReturnAsync(organisation.Name, reason), StringComparison.Ordinal);
+            await Expect(organisations.ReturnedRow(organisation.Name)).ToContainTextAsync(reason);
+            await journey.StepAsync(recommender, "recommender-returned");
+
+            // …its administrator, signing in, lands on the registration with the reason, corrects it and resubmits…
+            await LoginPage.SignInAsync(admin, organisation.UserName, organisation.Password);
+            await admin.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Registration");
+            var registration = new RegistrationPage(admin);
+            await Expect(registration.ReturnReason).ToHaveTextAsync(reason);
+            await journey.StepAsync(admin, "registration-returned");
+            await registration.FillAsync("ContactName", "周建国");
+            await registration.SubmitAsync($"已重新提交，等待{District}的推荐单位审核激活");
+            await Expect(registration.Status).ToContainTextAsync("等待审核");
+            await journey.StepAsync(admin, "registration-resubmitted");
+            await registration.SignOutAsync();
+
+            // …and, seeing the correction with what it had asked, activates it
+            await organisations.OpenAsync();
+            await Expect(organisations.PendingRow(organisation.Name)).ToContainTextAsync("周建国");
+            await Expect(organisations.PendingRow(organisation.Name).Locator(RecommenderOrganisationsPage.Selectors.ReturnedBefore)).ToContainTextAsync(reason);
+            await journey.StepAsync(recommender, "recommender-resubmitted");
             // activation cannot be taken back: the browser asks first, and a "no" sends nothing
             await organisations.DeclineActivationAsync(organisation.Name);
             await Expect(organisations.PendingRow(organisation.Name)).ToContainTextAsync(organisation.CreditCode);
@@ -166,13 +188,16 @@ public sealed partial class FullSubmissionTests(BrowserFixture fixture)
             await Expect(form.Rule("iur-payment")).ToContainTextAsync("不低于");
             await journey.ShotAsync(admin, "live-check-paid-raised");
 
-            // 6. the proofs the guide asks for (each upload reloads the form from what was saved)
+            // 6. the proofs the guide asks for (each upload reloads the form from what was saved); a change typed just
+            // before 上传, inside the autosave's pause, is saved with the file, not lost
+            await form.FillAsync("narrative.team", "周工（项目负责人，正高级工程师）等7人");
             foreach (var (type, file) in new[] { ("tech-contract", "技术合同.pdf"), ("contract-registration", "技术合同认定登记证明.pdf"), ("bank-receipt", "银行进账单.pdf"), ("invoice", "发票.pdf") })
             {
                 await form.UploadAsync(type, TestData.Pdf(file));
                 await Expect(form.AttachmentFiles(type)).ToHaveTextAsync(file);
             }
             await Expect(form.Field("application.contract.paid")).ToHaveValueAsync("200000");
+            await Expect(form.Field("narrative.team")).ToHaveValueAsync("周工（项目负责人，正高级工程师）等7人");
             await Expect(form.Rule("iur-payment-proof")).ToHaveAttributeAsync("data-outcome", "pass");
             await Expect(form.Rule("iur-registration")).ToHaveAttributeAsync("data-outcome", "pass");
             await Expect(form.Verdict).ToHaveAttributeAsync("data-verdict", "eligible");

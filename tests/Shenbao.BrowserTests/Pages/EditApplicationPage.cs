@@ -26,7 +26,8 @@ public sealed partial class EditApplicationPage(IPage page) : SitePage(page)
         public static string Rule(string ruleId) => $"#live-panel li[data-rule='{ruleId}']";
         public static string RuleBadge(string ruleId) => $"#live-panel li[data-rule='{ruleId}'] .badge";
         public static string AttachmentFile(string type) => $"#file-{type}";
-        public static string AttachmentUpload(string type) => $"#a-{type} form[enctype='multipart/form-data'] button[type=submit]";
+        /// <summary>The 上传 of a type: it submits the application's own form (form="application-form").</summary>
+        public static string AttachmentUpload(string type) => $"#upload-{type}[form='application-form']";
         public static string AttachmentFiles(string type) => $"#a-{type} a[href^='/Files/']";
     }
 

@@ -10,6 +10,11 @@ public sealed class RecommenderOrganisationsPage(IPage page) : SitePage(page)
         public const string PendingRows = "#pending tbody tr";
         public const string ActiveRows = "#active tbody tr";
         public static string Activate(string organisationName) => $"#pending button[aria-label='激活 {organisationName}']";
+        public const string ReturnedRows = "#returned tbody tr";
+        public const string ReturnReason = "textarea[name=reason]";
+        public static string Return(string organisationName) => $"#pending button[aria-label='退回 {organisationName}']";
+        /// <summary>What a resubmitted registration shows of its earlier return.</summary>
+        public const string ReturnedBefore = ".returned-before";
     }
 
     public async Task<RecommenderOrganisationsPage> OpenAsync()
@@ -27,6 +32,19 @@ public sealed class RecommenderOrganisationsPage(IPage page) : SitePage(page)
     {
         var question = await AnswerAsync(Page.Locator(Selectors.Activate(organisationName)), accept: true);
         await Assertions.Expect(SuccessAlert).ToContainTextAsync($"已激活：{organisationName}");
+        return question;
+    }
+
+    public ILocator ReturnedRow(string organisationName) => Page.Locator(Selectors.ReturnedRows).Filter(new() { HasText = organisationName });
+
+    /// <summary>Opens the row's 退回, writes the reason and sends it, answering the confirmation; the question asked is returned.</summary>
+    public async Task<string> ReturnAsync(string organisationName, string reason)
+    {
+        var row = PendingRow(organisationName);
+        await row.Locator("summary", new() { HasText = "退回" }).ClickAsync();
+        await row.Locator(Selectors.ReturnReason).FillAsync(reason);
+        var question = await AnswerAsync(Page.Locator(Selectors.Return(organisationName)), accept: true);
+        await Assertions.Expect(SuccessAlert).ToContainTextAsync($"已退回：{organisationName}");
         return question;
     }
 

@@ -53,10 +53,28 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         return Page();
     }
 
+    /// <summary>保存草稿: the values, and any file chosen for an attachment type and not yet uploaded (never dropped unsaid).</summary>
     public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
-        if (await SaveAsync(application, ct)) { TempData["Message"] = "草稿已保存"; return RedirectToPage("Edit", new { id }); }
+        List<Attachment> chosen = [];
+        // (an application no longer editable takes no files: SaveAsync says why it takes nothing)
+        if (EditRefusal(application) is null)
+        {
+            if (await StoreChosenAsync(application, null, ct) is not { } stored)
+            {
+                await ShowPostedAsync(application, ct);
+                Conflict = $"有文件未能上传，本次修改未保存：{UploadError}";
+                return Page();
+            }
+            chosen = stored;
+        }
+        if (await SaveAsync(application, ct, chosen.Count == 0 ? null : () => Attach(application, chosen)))
+        {
+            TempData["Message"] = "草稿已保存" + (chosen.Count > 0 ? "；" + Uploaded(chosen) : "");
+            return RedirectToPage("Edit", new { id });
+        }
+        foreach (var attachment in chosen) application.Attachments.Remove(attachment);
         return Page();
     }
 
@@ -68,49 +86,115 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         return Partial("_AutosaveResponse", this);
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(int id, string purpose, IFormFile? file, CancellationToken ct)
+    /// <summary>
+    /// 上传: the button submits the application's own form, so the values typed on the page, and the files chosen for
+    /// the other types, come with the file and are saved with it in one transaction; a file refused, or edits that
+    /// cannot be saved, keep the values on the page and save nothing. A post of the file alone (no form) stores just the file.
+    /// </summary>
+    public async Task<IActionResult> OnPostUploadAsync(int id, string purpose, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
-        Version = application.Version;
-        Editor ??= Guid.NewGuid().ToString("N");
         if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
-        var (_, guideCategory) = workspaces.CategoryOf(application);
+        var withForm = WithForm();
+        if (!withForm) { Version = application.Version; Editor ??= Guid.NewGuid().ToString("N"); }
         UploadPurpose = purpose;
-        if (!guideCategory.Attachments.Contains(purpose)) UploadError = "附件类型无效";
-        else if (file is null) UploadError = "请选择要上传的文件";
-        else
+        if (!workspaces.CategoryOf(application).Category.Attachments.Contains(purpose)) UploadError = "附件类型无效";
+        else if (Chosen(purpose, purpose) is null) UploadError = "请选择要上传的文件";
+        else if (await StoreChosenAsync(application, purpose, ct) is { } chosen)
         {
+            if (!withForm)
+            {
+                Attach(application, chosen);
+                if (!await SaveWithApplicationAsync(application, ct)) return RedirectToPage("Details", new { id });
+                TempData["Message"] = Uploaded(chosen);
+                return RedirectToPage("Edit", new { id });
+            }
+            if (await SaveAsync(application, ct, () => Attach(application, chosen)))
+            {
+                TempData["Message"] = (EditsSaved ? "草稿已保存；" : "") + Uploaded(chosen);
+                return RedirectToPage("Edit", new { id });
+            }
+            foreach (var attachment in chosen) application.Attachments.Remove(attachment);
+            UploadError = $"文件未上传：{Conflict}";
+            return Page();
+        }
+        // refused: what was typed stays on the page, unsaved, with the reason beside the upload
+        if (withForm) await ShowPostedAsync(application, ct);
+        else Workspace = await workspaces.CheckAsync(application, ct);
+        return Page();
+    }
+
+    /// <summary>The file chosen for an attachment type (the type whose 上传 was clicked may also come as "file").</summary>
+    private IFormFile? Chosen(string purpose, string? clicked) =>
+        !Request.HasFormContentType ? null
+        : (Request.Form.Files.GetFile(FileInput(purpose)) ?? (purpose == clicked ? Request.Form.Files.GetFile("file") : null)) is { Length: > 0 } file ? file : null;
+
+    /// <summary>
+    /// Every file chosen on the page stored, each as an attachment of its type (not yet added to the application); null
+    /// when one is refused, its reason beside its type.
+    /// </summary>
+    private async Task<List<Attachment>?> StoreChosenAsync(Application application, string? clicked, CancellationToken ct)
+    {
+        var chosen = new List<Attachment>();
+        foreach (var purpose in workspaces.CategoryOf(application).Category.Attachments)
+        {
+            if (Chosen(purpose, clicked) is not { } file) continue;
             switch (await files.SaveAsync(file, ct))
             {
-                case FileStore.Result.Refused refused:
-                    UploadError = refused.Message;
-                    break;
                 case FileStore.Result.Stored stored:
-                    application.Attachments.Add(new Attachment
+                    chosen.Add(new Attachment
                     {
                         OrganisationId = application.OrganisationId, Purpose = purpose, FileName = Path.GetFileName(file.FileName),
                         ContentType = stored.Kind.ContentType, Size = stored.Size, Sha256 = stored.Sha256,
                         UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName(),
                     });
-                    audit.Record(AuditAction.Upload, AuditEntry.Objects.Application, application.Number,
-                        details: $"附件类型 {purpose}，文件“{Path.GetFileName(file.FileName)}”，{stored.Size} 字节，SHA-256 {stored.Sha256}");
-                    if (!await SaveWithApplicationAsync(application, ct)) return RedirectToPage("Details", new { id });
-                    TempData["Message"] = $"已上传“{Path.GetFileName(file.FileName)}”";
-                    return RedirectToPage("Edit", new { id });
+                    break;
+                case FileStore.Result.Refused refused:
+                    UploadPurpose = purpose;
+                    UploadError = refused.Message + (chosen.Count > 0 || WithForm() ? "（本次的修改和选择的文件都未保存，请处理后重新选择文件）" : "");
+                    return null;
             }
         }
-        Workspace = await workspaces.CheckAsync(application, ct);
-        return Page();
+        return chosen;
     }
 
+    private void Attach(Application application, IEnumerable<Attachment> attachments)
+    {
+        foreach (var attachment in attachments)
+        {
+            application.Attachments.Add(attachment);
+            audit.Record(AuditAction.Upload, AuditEntry.Objects.Application, application.Number,
+                details: $"附件类型 {attachment.Purpose}，文件“{attachment.FileName}”，{attachment.Size} 字节，SHA-256 {attachment.Sha256}");
+        }
+    }
+
+    private static string Uploaded(List<Attachment> attachments) => $"已上传“{string.Join("”“", attachments.Select(a => a.FileName))}”";
+
+    /// <summary>删除 an attachment: like 上传, the button is in the application's form and the typed values are saved with the removal.</summary>
     public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
         if (application.Attachments.SingleOrDefault(a => a.Id == attachmentId) is not { } attachment) return NotFound();
-        db.Attachments.Remove(attachment);
-        audit.Record(AuditAction.RemoveFile, AuditEntry.Objects.Application, application.Number,
-            details: $"附件类型 {attachment.Purpose}，文件“{attachment.FileName}”，SHA-256 {attachment.Sha256}");
+        void Stage()
+        {
+            db.Attachments.Remove(attachment);
+            audit.Record(AuditAction.RemoveFile, AuditEntry.Objects.Application, application.Number,
+                details: $"附件类型 {attachment.Purpose}，文件“{attachment.FileName}”，SHA-256 {attachment.Sha256}");
+        }
+        if (WithForm())
+        {
+            if (await SaveAsync(application, ct, Stage))
+            {
+                TempData["Message"] = (EditsSaved ? "草稿已保存；" : "") + $"已删除“{attachment.FileName}”";
+                return RedirectToPage("Edit", new { id });
+            }
+            if (db.Entry(attachment).State == EntityState.Deleted) db.Entry(attachment).State = EntityState.Unchanged;
+            UploadPurpose = attachment.Purpose;
+            UploadError = $"“{attachment.FileName}”未删除：{Conflict}";
+            return Page();
+        }
+        Stage();
         if (!await SaveWithApplicationAsync(application, ct))
         {
             TempData["Message"] = $"未删除“{attachment.FileName}”：申报书刚刚被提交或修改，附件已随之锁定";
@@ -120,13 +204,38 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         return RedirectToPage("Edit", new { id });
     }
 
-    /// <summary>Saves the posted values if the application is still the version the page was showing.</summary>
-    private async Task<bool> SaveAsync(Application application, CancellationToken ct)
+    /// <summary>The name of an attachment type's file input, which belongs to the application's form.</summary>
+    public static string FileInput(string purpose) => "file-" + purpose;
+
+    /// <summary>Whether the post carries the application's form (its version), as the page's buttons send it.</summary>
+    private bool WithForm() => Request.HasFormContentType && Request.Form.ContainsKey(nameof(Version));
+
+    /// <summary>Whether the last successful save changed a value or a justification (not only the version).</summary>
+    private bool EditsSaved { get; set; }
+
+    /// <summary>The page as posted, nothing saved: the typed values checked live, the version the page was based on.</summary>
+    private async Task ShowPostedAsync(Application application, CancellationToken ct)
     {
-        var (_, category) = workspaces.CategoryOf(application);
+        var (values, justifications) = Posted(workspaces.CategoryOf(application).Category);
+        Workspace = await workspaces.CheckAsync(application, values, justifications, ct);
+        SaveStatus = "未保存";
+    }
+
+    /// <summary>The form's values and the justifications of the category's rules, as posted.</summary>
+    private (Dictionary<string, string> Values, Dictionary<string, string> Justifications) Posted(Shenbao.Domain.Guides.Category category)
+    {
         var values = FormView.Collect(category, F.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value), M);
         var ruleIds = category.Rules.Select(r => r.Id).ToHashSet();
         var justifications = J.Where(p => ruleIds.Contains(p.Key) && !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value!.Trim());
+        return (values, justifications);
+    }
+
+    /// <summary>Saves the posted values if the application is still the version the page was showing.</summary>
+    /// <param name="stage">A change to the application's files, made once the values pass and saved with them.</param>
+    private async Task<bool> SaveAsync(Application application, CancellationToken ct, Action? stage = null)
+    {
+        var (_, category) = workspaces.CategoryOf(application);
+        var (values, justifications) = Posted(category);
 
         if (EditRefusal(application) is { } refusal)
             return Refuse(await workspaces.ShowAsync(application, ct), refusal);
@@ -146,6 +255,8 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
             return Refuse(shown with { Errors = [.. tooLong, .. shown.Errors] }, $"有 {tooLong.Count} 处超出长度限制，未保存：{string.Join("；", tooLong.Select(e => e.Message))}");
         }
         var changed = Changed(Workspaces.Read(application.FormJson), values).Concat(Changed(Workspaces.Read(application.JustificationsJson), justifications).Select(r => "说明:" + r)).ToList();
+        stage?.Invoke();
+        EditsSaved = changed.Count > 0;
         application.Version++;
         application.LastEditor = Editor;
         application.SetForm(category, values);

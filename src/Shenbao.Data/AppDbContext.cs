@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<TechSmeAssessment> TechSmeAssessments => Set<TechSmeAssessment>();
+    public DbSet<RecommendationQuota> RecommendationQuotas => Set<RecommendationQuota>();
 
     private readonly List<AuditEntry> pendingAudit = [];
 
@@ -193,6 +194,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             a.Property(x => x.RequestedFunding).HasPrecision(18, 2);
             a.Property(x => x.Category).HasMaxLength(50);
             a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.ReturnedFrom).HasConversion<string>().HasMaxLength(20);
             a.Property(x => x.Version).IsConcurrencyToken();
             a.Property(x => x.ReceiptNo).HasMaxLength(50);
             a.Property(x => x.ContentHash).HasMaxLength(64);
@@ -214,6 +216,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.Property(x => x.GuideVersion).HasMaxLength(50);
             s.Property(x => x.Hash).HasMaxLength(64);
         });
+        builder.Entity<RecommendationQuota>(q =>
+        {
+            q.HasIndex(x => new { x.CallId, x.District, x.Category }).IsUnique();
+            q.HasOne<FundingCall>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
+            q.Property(x => x.District).HasMaxLength(50);
+            q.Property(x => x.Category).HasMaxLength(50);
+        });
         builder.Entity<ApplicationEvent>(e =>
         {
             e.HasIndex(x => new { x.ApplicationId, x.Action });
@@ -223,6 +232,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Action).HasConversion<string>().HasMaxLength(30);
             e.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Reason).HasMaxLength(ApplicationEvent.ReasonLimit);
+            e.Property(x => x.InternalNote).HasMaxLength(ApplicationEvent.ReasonLimit);
             e.Property(x => x.Note).HasMaxLength(2000);
         });
         builder.Entity<AuditEntry>(a =>

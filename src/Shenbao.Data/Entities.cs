@@ -93,6 +93,8 @@ public sealed class Application
     /// <summary>Rule id → the applicant's justification for a warned rule.</summary>
     public string JustificationsJson { get; set; } = "{}";
     public ApplicationStatus Status { get; set; }
+    /// <summary>While returned: the status it was returned from, so that its resubmission goes back to whoever returned it.</summary>
+    public ApplicationStatus? ReturnedFrom { get; set; }
     /// <summary>Concurrency token, bumped by every save: a save based on an older version is refused.</summary>
     public int Version { get; set; }
     /// <summary>
@@ -170,6 +172,12 @@ public sealed class ApplicationEvent
     public ApplicationStatus? From { get; set; }
     public ApplicationStatus To { get; set; }
     public string? Note { get; set; }
+    /// <summary>Why, as the applicant reads it (a return, a refusal, 不予推荐).</summary>
+    public string? Reason { get; set; }
+    /// <summary>The officials' own note: never shown to the applicant.</summary>
+    public string? InternalNote { get; set; }
+
+    public const int ReasonLimit = 2000;
 
     /// <summary>The step the workflow allowed, as the timeline records it.</summary>
     public static ApplicationEvent Of(Decision.Allowed step, string userId, ActorRole role, string userName, DateTimeOffset at, string? note = null) =>
@@ -212,4 +220,14 @@ public static class Roles
 
     /// <summary>The three administrators (三员): never reset by mail, kept apart from each other.</summary>
     public static bool IsAdministrator(string role) => role is SystemAdmin or AuditAdmin or SecurityAdmin;
+}
+
+/// <summary>限额推荐: how many applications of a category a 推荐单位 may recommend in a call, where the bureau sets it.</summary>
+public sealed class RecommendationQuota
+{
+    public int Id { get; set; }
+    public int CallId { get; set; }
+    public required string District { get; set; }
+    public required string Category { get; set; }
+    public int Limit { get; set; }
 }

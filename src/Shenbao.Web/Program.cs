@@ -32,6 +32,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Districts>();
 builder.Services.AddSingleton<Shenbao.Web.Files.FileStore>();
 builder.Services.AddScoped<Shenbao.Web.Applications.Workspaces>();
+builder.Services.AddScoped<Shenbao.Web.Applications.Transitions>();
+builder.Services.AddScoped<Shenbao.Web.Applications.RecommendationGuard>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Shenbao.Web.Audit.AuditLog>();
 builder.Services.AddScoped<Shenbao.Web.Notifications.Notifier>();

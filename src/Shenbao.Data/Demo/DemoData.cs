@@ -84,6 +84,8 @@ public static class DemoData
         };
         db.Organisations.AddRange(zhiheng, hynu, pending);
         await db.SaveChangesAsync(ct);
+        // 限额推荐 where the bureau sets it: 高新区 may recommend three 产学研合作 projects in the demo call
+        db.RecommendationQuotas.Add(new RecommendationQuota { CallId = call.Id, District = zhiheng.District, Category = "iur-cooperation", Limit = 3 });
 
         var hasher = new PasswordHasher<User>();
         var users = new Dictionary<string, User>();

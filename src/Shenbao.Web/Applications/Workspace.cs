@@ -54,6 +54,14 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
     public static Dictionary<string, string> Read(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
+    /// <summary>The organisation's profile proofs by content hash (the first of each), for links from a frozen file list.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ProofIdsAsync(int organisationId, CancellationToken ct) =>
+        (await db.Attachments.AsNoTracking().Where(a => a.OrganisationId == organisationId && a.ApplicationId == null && a.Purpose.StartsWith(ProfileSections.ProofPrefix))
+            .Select(a => new { a.Sha256, a.Id }).ToListAsync(ct))
+        .GroupBy(a => a.Sha256).ToDictionary(g => g.Key, g => g.Min(a => a.Id));
+
+    public Guide GuideOf(FundingCall call) => guides.Find(call.GuideId) ?? throw new InvalidOperationException($"Call {call.Id} names guide '{call.GuideId}', which is not loaded.");
+
     /// <summary>The guide and category an application was made under (its call's guide).</summary>
     public (Guide Guide, Category Category) CategoryOf(Application application)
     {
@@ -76,15 +84,17 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
         CheckAsync(application, Read(application.FormJson), Read(application.JustificationsJson), ct);
 
     /// <summary>
-    /// What the application's pages show: the latest submission's snapshot while it stands submitted (never a new
-    /// check of today's profile), otherwise the check of the draft as it is now.
+    /// What the application's pages show: the latest submission's snapshot once it has been submitted and is not the
+    /// applicant's to change again (never a new check of today's profile), otherwise the check of the form as it is now.
     /// </summary>
     public async Task<Workspace> ShowAsync(Application application, CancellationToken ct)
     {
-        if (!Workflow.Lodged.Contains(application.Status)) return await CheckAsync(application, ct);
+        if (application.Status is ApplicationStatus.Draft or ApplicationStatus.Returned) return await CheckAsync(application, ct);
         var (guide, category) = CategoryOf(application);
         if (await db.Snapshots.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct) is not { } stored)
         {
+            // given up as a draft: nothing was ever frozen
+            if (!Workflow.Lodged.Contains(application.Status)) return await CheckAsync(application, ct);
             // submitted before snapshots were kept: what was judged then is not known, and today's profile must not stand in for it
             var form = Read(application.FormJson);
             var (formDone, formTotal) = ApplicationDocument.Completeness(category, form, application.Attachments.Select(a => a.Purpose).Distinct());
@@ -109,3 +119,6 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
             && a.Id != application.Id && a.PlatformId == platform && Workflow.Lodged.Contains(a.Status), ct);
     }
 }
+
+/// <summary>What the shared record of an application shows: the workspace, whether the reader is an official, and the profile proofs' ids by hash (for links).</summary>
+public sealed record ApplicationRecord(Workspace Workspace, bool Official, IReadOnlyDictionary<string, int> ProofIds);

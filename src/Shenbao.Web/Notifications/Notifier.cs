@@ -17,6 +17,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IConfiguration
 
     public void Notify(IEnumerable<User> people, string subject, string body, string? link = null)
     {
+        subject = Bounded(subject);
         var now = clock.GetUtcNow();
         foreach (var person in people.DistinctBy(p => p.Id))
         {
@@ -28,6 +29,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IConfiguration
     /// <summary>A mail only (a link to set a password is not for the inbox of someone who cannot sign in yet).</summary>
     public void Mail(User person, string subject, string body)
     {
+        subject = Bounded(subject);
         if (person.Email is not { Length: > 0 } address) return;
         var now = clock.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
@@ -52,4 +54,9 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IConfiguration
          join r in db.Roles on ur.RoleId equals r.Id
          where u.OrganisationId == organisationId && r.Name == Roles.OrgAdmin
          select u).ToListAsync(ct);
+
+    /// <summary>A subject names what it is about (an organisation's name may itself be 200 characters): cut to what is stored.</summary>
+    private static string Bounded(string subject) => subject.Length <= SubjectLimit ? subject : subject[..(SubjectLimit - 1)] + "…";
+
+    private const int SubjectLimit = 200;
 }

@@ -9,17 +9,23 @@ namespace Shenbao.Web.Organisations;
 public static class RegistrationNotices
 {
     /// <summary>The 推荐单位 of the organisation's district is the one to act: it hears of a (re)submitted registration at once.</summary>
-    public static async Task ToRecommendersAsync(AppDbContext db, Notifier notifier, Districts districts, Organisation organisation, bool resubmitted, CancellationToken ct)
+    public enum Change { Registered, Corrected, Resubmitted }
+
+    public static async Task ToRecommendersAsync(AppDbContext db, Notifier notifier, Districts districts, Organisation organisation, Change step, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(notifier);
         ArgumentNullException.ThrowIfNull(districts);
         ArgumentNullException.ThrowIfNull(organisation);
         var recommenders = await db.Users.Where(u => u.District == organisation.District).ToListAsync(ct);
-        var what = resubmitted
-            ? $"{organisation.Name}（统一社会信用代码 {organisation.CreditCode}）已按退回意见修改注册信息并重新提交，等待贵单位核对后激活。"
-            : $"{organisation.Name}（统一社会信用代码 {organisation.CreditCode}）已在本系统注册，等待贵单位核对后激活。";
-        notifier.Notify(recommenders, resubmitted ? $"重新提交待激活：{organisation.Name}" : $"待激活：{organisation.Name}",
+        var who = $"{organisation.Name}（统一社会信用代码 {organisation.CreditCode}）";
+        var (subject, what) = step switch
+        {
+            Change.Resubmitted => ($"重新提交待激活：{organisation.Name}", $"{who}的注册被退回后已重新提交，等待贵单位核对后激活。"),
+            Change.Corrected => ($"注册信息已更正：{organisation.Name}", $"{who}更正了待激活的注册信息，请按最新信息核对后激活。"),
+            _ => ($"待激活：{organisation.Name}", $"{who}已在本系统注册，等待贵单位核对后激活。"),
+        };
+        notifier.Notify(recommenders, subject,
             what + (districts.CreditCodeWarning(organisation.CreditCode) is { } warning ? $"注意：{warning}。" : ""), "/Recommender/Organisations");
     }
 

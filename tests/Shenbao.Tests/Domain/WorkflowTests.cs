@@ -13,16 +13,46 @@ public sealed class WorkflowTests
     private static readonly DateTimeOffset During = Opens.AddDays(10);
 
     private static readonly ActorRole[] Applicants = [ActorRole.OrgAdmin, ActorRole.ProjectLeader];
+    private static readonly ActorRole[] Recommender = [ActorRole.Recommender];
+    private static readonly ActorRole[] Bureau = [ActorRole.Bureau];
 
-    /// <summary>The legal moves, and only they: (from, action, roles) → to. Everything else must be refused.</summary>
+    /// <summary>
+    /// The legal moves, and only they: (from, action, roles) → to, for an application returned by the 推荐单位 where
+    /// it matters. Everything else must be refused. Written out here, not read from the table.
+    /// </summary>
     private static readonly (ApplicationStatus? From, ApplicationAction Action, ActorRole[] Roles, ApplicationStatus To)[] Legal =
     [
         (null, ApplicationAction.Create, Applicants, ApplicationStatus.Draft),
         (ApplicationStatus.Draft, ApplicationAction.Edit, Applicants, ApplicationStatus.Draft),
         (ApplicationStatus.Draft, ApplicationAction.Submit, Applicants, ApplicationStatus.Submitted),
         (ApplicationStatus.Submitted, ApplicationAction.Withdraw, Applicants, ApplicationStatus.Draft),
-        (ApplicationStatus.Submitted, ApplicationAction.Recommend, [ActorRole.Recommender], ApplicationStatus.Recommended),
+        (ApplicationStatus.Submitted, ApplicationAction.Recommend, Recommender, ApplicationStatus.Recommended),
+        (ApplicationStatus.Submitted, ApplicationAction.NotRecommend, Recommender, ApplicationStatus.NotRecommended),
+        (ApplicationStatus.Submitted, ApplicationAction.Return, Recommender, ApplicationStatus.Returned),
+        (ApplicationStatus.Returned, ApplicationAction.Edit, Applicants, ApplicationStatus.Returned),
+        (ApplicationStatus.Returned, ApplicationAction.Submit, Applicants, ApplicationStatus.Submitted),
+        (ApplicationStatus.Recommended, ApplicationAction.Accept, Bureau, ApplicationStatus.Accepted),
+        (ApplicationStatus.Recommended, ApplicationAction.Refuse, Bureau, ApplicationStatus.Refused),
+        (ApplicationStatus.Recommended, ApplicationAction.Return, Bureau, ApplicationStatus.Returned),
+        (ApplicationStatus.Accepted, ApplicationAction.StartReview, Bureau, ApplicationStatus.ExpertReview),
+        (ApplicationStatus.ExpertReview, ApplicationAction.FinishReview, Bureau, ApplicationStatus.Reviewed),
+        (ApplicationStatus.Reviewed, ApplicationAction.Propose, Bureau, ApplicationStatus.Proposed),
+        (ApplicationStatus.Reviewed, ApplicationAction.Decline, Bureau, ApplicationStatus.Declined),
+        (ApplicationStatus.Proposed, ApplicationAction.Publish, Bureau, ApplicationStatus.Publicity),
+        (ApplicationStatus.Proposed, ApplicationAction.Decline, Bureau, ApplicationStatus.Declined),
+        (ApplicationStatus.Publicity, ApplicationAction.Approve, Bureau, ApplicationStatus.Approved),
+        (ApplicationStatus.Publicity, ApplicationAction.Decline, Bureau, ApplicationStatus.Declined),
+        (ApplicationStatus.Draft, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Submitted, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Returned, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Recommended, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Accepted, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.ExpertReview, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Reviewed, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
     ];
+
+    /// <summary>Inside every window: the call open, recommendation open, the publicity period over (approval allowed).</summary>
+    private static readonly CallWindow Published = Call with { PublicityEndsAt = During.AddDays(-1) };
 
     public static TheoryData<ApplicationStatus?, ApplicationAction, ActorRole> EveryCombination()
     {
@@ -40,7 +70,7 @@ public sealed class WorkflowTests
     {
         var legal = Legal.Where(l => l.From == from && l.Action == action && l.Roles.Contains(role)).Select(l => (ApplicationStatus?)l.To).SingleOrDefault();
 
-        var decision = Workflow.Decide(from, action, role, During, Call);
+        var decision = Workflow.Decide(from, action, role, During, Published);
 
         if (legal is { } to)
         {
@@ -53,6 +83,71 @@ public sealed class WorkflowTests
             Assert.False(string.IsNullOrWhiteSpace(refused.Reason));
             Assert.DoesNotContain(action.ToString(), refused.Reason, StringComparison.Ordinal);   // Chinese, not the enum's name
         }
+    }
+
+    [Fact]
+    public void A_returned_application_goes_back_to_whoever_returned_it()
+    {
+        var toRecommender = Assert.IsType<Decision.Allowed>(Workflow.Decide(ApplicationStatus.Returned, ApplicationAction.Submit, ActorRole.OrgAdmin, During, Call, returnedFrom: ApplicationStatus.Submitted));
+        // the bureau's return is corrected after the recommendation deadline too, and goes straight back to formal review
+        var afterDeadline = Call.RecommendationDeadline.AddDays(5);
+        var toBureau = Assert.IsType<Decision.Allowed>(Workflow.Decide(ApplicationStatus.Returned, ApplicationAction.Submit, ActorRole.OrgAdmin, afterDeadline, Call, returnedFrom: ApplicationStatus.Recommended));
+
+        Assert.Equal(ApplicationStatus.Submitted, toRecommender.To);
+        Assert.Equal(ApplicationStatus.Recommended, toBureau.To);
+        Assert.Equal("推荐已于2025年7月11日 00:00截止，退回的申报书不能再重新提交",
+            Assert.IsType<Decision.Refused>(Workflow.Decide(ApplicationStatus.Returned, ApplicationAction.Submit, ActorRole.OrgAdmin, afterDeadline, Call, returnedFrom: ApplicationStatus.Submitted)).Reason);
+        Assert.True(Workflow.CanEdit(ApplicationStatus.Returned, ActorRole.ProjectLeader, afterDeadline, Call));
+    }
+
+    [Theory]
+    [InlineData(ApplicationAction.NotRecommend)]
+    [InlineData(ApplicationAction.Return)]
+    public void The_recommenders_other_answers_close_with_its_deadline(ApplicationAction action)
+    {
+        Assert.IsType<Decision.Allowed>(Workflow.Decide(ApplicationStatus.Submitted, action, ActorRole.Recommender, Call.RecommendationDeadline.AddTicks(-1), Call));
+        Assert.Contains("推荐已于", Assert.IsType<Decision.Refused>(Workflow.Decide(ApplicationStatus.Submitted, action, ActorRole.Recommender, Call.RecommendationDeadline, Call)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Approval_waits_for_the_end_of_the_publicity_period()
+    {
+        var end = During.AddDays(7);
+        var period = Call with { PublicityEndsAt = end };
+
+        Assert.Equal("尚未公示，不能立项", Assert.IsType<Decision.Refused>(Workflow.Decide(ApplicationStatus.Publicity, ApplicationAction.Approve, ActorRole.Bureau, During, Call)).Reason);
+        Assert.Contains("期满后才能立项", Assert.IsType<Decision.Refused>(Workflow.Decide(ApplicationStatus.Publicity, ApplicationAction.Approve, ActorRole.Bureau, end.AddTicks(-1), period)).Reason, StringComparison.Ordinal);
+        Assert.IsType<Decision.Allowed>(Workflow.Decide(ApplicationStatus.Publicity, ApplicationAction.Approve, ActorRole.Bureau, end, period));
+        // an objection upheld declines it during the period
+        Assert.IsType<Decision.Allowed>(Workflow.Decide(ApplicationStatus.Publicity, ApplicationAction.Decline, ActorRole.Bureau, During, period));
+    }
+
+    [Theory]
+    [InlineData(ActorRole.Recommender, ApplicationStatus.Recommended, ApplicationAction.Return, "推荐单位不能退回已推荐的申报书")]
+    [InlineData(ActorRole.Bureau, ApplicationStatus.Submitted, ApplicationAction.Return, "市科技局不能退回已提交的申报书")]
+    [InlineData(ActorRole.OrgAdmin, ApplicationStatus.Proposed, ApplicationAction.Abandon, "当前状态（拟立项）不能放弃申报")]
+    [InlineData(ActorRole.OrgAdmin, ApplicationStatus.Withdrawn, ApplicationAction.Submit, "当前状态（已放弃）不能提交")]
+    public void A_move_from_the_wrong_status_or_by_the_wrong_side_says_which(ActorRole role, ApplicationStatus from, ApplicationAction action, string reason)
+    {
+        Assert.Equal(reason, Assert.IsType<Decision.Refused>(Workflow.Decide(from, action, role, During, Call)).Reason);
+    }
+
+    [Fact]
+    public void The_actions_that_must_say_why_are_those_the_other_side_reads()
+    {
+        Assert.Equal(
+            [ApplicationAction.Return, ApplicationAction.NotRecommend, ApplicationAction.Refuse, ApplicationAction.Decline, ApplicationAction.Abandon],
+            Enum.GetValues<ApplicationAction>().Where(Workflow.NeedsReason));
+    }
+
+    [Fact]
+    public void Every_status_has_the_id_the_cli_and_api_use_and_it_reads_back()
+    {
+        Assert.Equal(
+            ["draft", "submitted", "recommended", "returned", "not-recommended", "accepted", "refused", "expert-review", "reviewed", "proposed", "publicity", "approved", "declined", "withdrawn"],
+            Enum.GetValues<ApplicationStatus>().Select(Workflow.Id));
+        Assert.All(Enum.GetValues<ApplicationStatus>(), s => Assert.Equal(s, Workflow.FromId(Workflow.Id(s))));
+        Assert.Null(Workflow.FromId("Submitted"));
     }
 
     [Theory]
@@ -135,7 +230,8 @@ public sealed class WorkflowTests
     [Fact]
     public void Quotas_count_the_lodged_statuses_and_not_drafts()
     {
-        Assert.Equal([ApplicationStatus.Submitted, ApplicationStatus.Recommended], Workflow.Lodged);
+        Assert.Equal([ApplicationStatus.Submitted, ApplicationStatus.Recommended, ApplicationStatus.Accepted, ApplicationStatus.ExpertReview,
+            ApplicationStatus.Reviewed, ApplicationStatus.Proposed, ApplicationStatus.Publicity, ApplicationStatus.Approved], Workflow.Lodged);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class EditorAttachmentTests(ShenbaoApp app) : IClassFixture<Shenba
             Fields(page, ("F[project__title]", Typed)), [("file-platform-approval", "批复.pdf", "MZ 不是PDF"u8.ToArray())]);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains("本次的修改和选择的文件都未保存", refused.Document.QuerySelector("#a-platform-approval [role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("（本次未保存，请处理后重新选择文件）", refused.Document.QuerySelector("#a-platform-approval [role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(Typed, refused.Document.QuerySelector("[name='F[project__title]']")!.GetAttribute("value"));
         var after = Stored(id);
         Assert.Equal((before.Title, before.Version), (after.Title, after.Version));

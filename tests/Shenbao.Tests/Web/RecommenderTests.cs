@@ -57,6 +57,17 @@ public sealed class RecommenderTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task The_demo_recommender_finds_the_submitted_application_waiting_with_its_quota()
+    {
+        var page = await (await Browser.For(app).SignInAsync("gaoxin-recommender")).GetAsync("/Recommender/Applications");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("衡阳智衡计量科技有限公司", page.Document.QuerySelector("#waiting")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("3", page.Document.QuerySelector("tr[data-quota='iur-cooperation'] .remaining")!.TextContent);
+        Assert.NotNull(page.Document.QuerySelector("nav a[href='/Recommender/Applications']"));
+    }
+
+    [Fact]
     public async Task Another_district_sees_none_of_these_organisations()
     {
         var browser = await Browser.For(app).SignInAsync("zhuhui-recommender");

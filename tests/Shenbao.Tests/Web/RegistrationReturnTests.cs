@@ -121,7 +121,7 @@ public sealed class RegistrationReturnTests(ShenbaoApp app) : IClassFixture<Shen
 
         var own = await Browser.For(app).SignInAsync("gaoxin-recommender");
         var token = Browser.Token(await own.GetAsync("/Recommender/Organisations"));
-        await own.PostAsync($"/Recommender/Organisations?handler=Return&id={id}", [new("__RequestVerificationToken", token), new("reason", Reason)]);
+        await own.PostAsync($"/Recommender/Organisations?handler=Return&id={id}", [new("__RequestVerificationToken", token), new("reason", Reason), new("version", "0")]);
         var activate = await own.PostAsync($"/Recommender/Organisations?handler=Activate&id={id}", [new("__RequestVerificationToken", token)]);
         Assert.Contains("等待单位修改后重新提交，暂不能激活", (await own.FollowAsync(activate)).Text, StringComparison.Ordinal);
         Assert.Equal(OrganisationStatus.Returned, app.Db().Organisations.Single(o => o.Id == id).Status);
@@ -184,9 +184,42 @@ public sealed class RegistrationReturnTests(ShenbaoApp app) : IClassFixture<Shen
 
         var late = await admin.SubmitAsync(open, new Dictionary<string, string> { ["Input.ContactName"] = "王先生" }, "#registration-form");
 
-        Assert.Contains("推荐单位刚刚处理了贵单位的注册，您的修改没有保存", (await admin.FollowAsync(late)).Text, StringComparison.Ordinal);
+        Assert.Contains("您的修改没有保存", (await admin.FollowAsync(late)).Text, StringComparison.Ordinal);
         var organisation = app.Db().Organisations.Single(o => o.Id == id);
         Assert.Equal((OrganisationStatus.Returned, "周女士"), (organisation.Status, organisation.ContactName));
+    }
+
+    [Fact]
+    public async Task A_registration_corrected_after_the_recommender_read_it_is_not_activated_unseen()
+    {
+        var (code, userName) = await Registration.RegisterAsync(app);
+        var id = IdOf(code);
+        var recommender = await Browser.For(app).SignInAsync("gaoxin-recommender");
+        var read = await recommender.GetAsync("/Recommender/Organisations");
+        var admin = await Browser.For(app).SignInAsync(userName, Registration.Password);
+        await admin.SubmitAsync(await admin.GetAsync("/Account/Registration"), new Dictionary<string, string> { ["Input.ContactName"] = "王先生" }, "#registration-form");
+
+        var stale = await recommender.SubmitAsync(read, new Dictionary<string, string>(), $"form[data-organisation='{id}']");
+
+        Assert.Contains("注册信息刚被单位更正，请按最新信息重新核对", (await recommender.FollowAsync(stale)).Text, StringComparison.Ordinal);
+        Assert.Equal(OrganisationStatus.Pending, app.Db().Organisations.Single(o => o.Id == id).Status);
+        using var db = app.Db();
+        var officer = db.Users.Single(u => u.UserName == "gaoxin-recommender");
+        Assert.Contains(db.Notifications, n => n.UserId == officer.Id && n.Subject == $"注册信息已更正：衡阳测试科技有限公司{code}");
+    }
+
+    [Fact]
+    public async Task A_reason_with_line_breaks_is_counted_as_the_browser_counted_it()
+    {
+        var (code, _) = await Registration.RegisterAsync(app);
+        var id = IdOf(code);
+        var recommender = await Browser.For(app).SignInAsync("gaoxin-recommender");
+        var reason = string.Join("\r\n", Enumerable.Repeat(new string('改', 99), 5));   // 495 characters and 4 line breaks as the form counts them
+
+        var returned = await recommender.SubmitAsync(await recommender.GetAsync("/Recommender/Organisations"), new Dictionary<string, string> { ["reason"] = reason }, $"form[data-return='{id}']");
+
+        Assert.Equal(HttpStatusCode.Redirect, returned.Status);
+        Assert.Equal(reason.Replace("\r\n", "\n", StringComparison.Ordinal), app.Db().Organisations.Single(o => o.Id == id).ReturnReason);
     }
 
     [Fact]

@@ -449,13 +449,17 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         using var db = app.Db();
         var organisation = Stored();
         var file = db.Attachments.AsNoTracking().Where(a => a.OrganisationId == organisation.Id && a.Purpose == "proof:techSme").OrderBy(a => a.Id).Last();
-        var applicationFile = db.Attachments.AsNoTracking().First(a => a.OrganisationId == organisation.Id && a.ApplicationId != null);
+        // a submitted application's attachment: the district's 推荐单位 reviews it, another district's does not see it
+        var applicationFile = db.Attachments.AsNoTracking().First(a => a.OrganisationId == organisation.Id && a.ApplicationId != null
+            && db.Applications.Any(p => p.Id == a.ApplicationId && p.SubmittedAt != null));
 
         var recommender = await Browser.For(app).SignInAsync("gaoxin-recommender");
         var list = await recommender.GetAsync("/Recommender/Organisations");
         var download = await recommender.Client.GetAsync(new Uri($"/Files/{file.Id}", UriKind.Relative));
-        var notTheirs = await recommender.Client.GetAsync(new Uri($"/Files/{applicationFile.Id}", UriKind.Relative));
-        var other = await (await Browser.For(app).SignInAsync("zhuhui-recommender")).Client.GetAsync(new Uri($"/Files/{file.Id}", UriKind.Relative));
+        var reviewed = await recommender.Client.GetAsync(new Uri($"/Files/{applicationFile.Id}", UriKind.Relative));
+        var otherDistrict = await Browser.For(app).SignInAsync("zhuhui-recommender");
+        var notTheirs = await otherDistrict.Client.GetAsync(new Uri($"/Files/{applicationFile.Id}", UriKind.Relative));
+        var other = await otherDistrict.Client.GetAsync(new Uri($"/Files/{file.Id}", UriKind.Relative));
         var bureau = await (await Browser.For(app).SignInAsync("bureau-officer")).Client.GetAsync(new Uri($"/Files/{file.Id}", UriKind.Relative));
 
         Assert.Equal(("2025430408A0007788", (int?)2025), (organisation.TechSmeNumber, organisation.TechSmeNumberYear));
@@ -465,6 +469,7 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         Assert.Contains("入库登记证明（2025）.pdf", cell, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(proof, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, bureau.StatusCode);

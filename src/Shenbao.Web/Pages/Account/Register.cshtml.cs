@@ -88,7 +88,7 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
             throw new InvalidOperationException($"Could not give the new account the role {Roles.OrgAdmin}.");
         audit.RecordFor(admin, Roles.OrgAdmin, AuditAction.Register, details: $"单位 {organisation.CreditCode}（{organisation.District}），管理员账号 {admin.UserName}",
             target: (AuditEntry.Objects.Organisation, organisation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await RegistrationNotices.ToRecommendersAsync(db, notifier, districts, organisation, resubmitted: false, ct);
+        await RegistrationNotices.ToRecommendersAsync(db, notifier, districts, organisation, RegistrationNotices.Change.Registered, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return RedirectToPage("Registered", new { district = organisation.District });

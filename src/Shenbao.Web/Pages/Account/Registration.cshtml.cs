@@ -37,6 +37,10 @@ public sealed class RegistrationModel(AppDbContext db, Districts districts, Audi
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>What was not done and why (a refusal is no success).</summary>
+    [TempData]
+    public string? Warning { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await OwnAsync(ct) is not { } organisation) return NotFound();
@@ -51,13 +55,13 @@ public sealed class RegistrationModel(AppDbContext db, Districts districts, Audi
         if (await OwnAsync(ct) is not { } organisation) return NotFound();
         if (organisation.Status == OrganisationStatus.Active)
         {
-            Message = "贵单位已激活，注册信息不能再在此修改；如需变更，请联系推荐单位。";
+            Warning = "贵单位已激活，注册信息不能再在此修改；如需变更，请联系推荐单位。";
             return RedirectToPage();
         }
         if (Version != organisation.Version)
         {
             // the 推荐单位 activated or returned it while the form was open: what it decided on is what the page must show
-            Message = "推荐单位刚刚处理了贵单位的注册，您的修改没有保存。请查看最新状态后再修改。";
+            Warning = "注册信息刚刚被修改（推荐单位已处理，或在另一页面保存过），您的修改没有保存。请查看最新状态后再修改。";
             return RedirectToPage();
         }
         await Input.CheckAsync(db, districts, ModelState, nameof(Input), organisation.Id, ct);
@@ -74,7 +78,7 @@ public sealed class RegistrationModel(AppDbContext db, Districts districts, Audi
         var resubmitted = organisation.Status == OrganisationStatus.Returned;
         if (changed.Count == 0 && !resubmitted)
         {
-            Message = "注册信息没有变化，无需保存。";
+            Warning = "注册信息没有变化，无需保存。";
             return RedirectToPage();
         }
         organisation.Status = OrganisationStatus.Pending;
@@ -83,15 +87,16 @@ public sealed class RegistrationModel(AppDbContext db, Districts districts, Audi
         audit.Record(AuditAction.RegistrationChange, AuditEntry.Objects.Organisation, organisation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             details: (resubmitted ? "退回后重新提交；" : "") + (changed.Count == 0 ? "未修改注册信息" : "修改了" + string.Join("、", changed)));
         // the district that decides hears of it: on a resubmission, or when the registration moved to another district
-        if (resubmitted || organisation.District != oldDistrict)
-            await RegistrationNotices.ToRecommendersAsync(db, notifier, districts, organisation, resubmitted, ct);
+        // the district that decides hears of it: a resubmission, a correction of what it is checking, a move to it
+        await RegistrationNotices.ToRecommendersAsync(db, notifier, districts, organisation,
+            resubmitted ? RegistrationNotices.Change.Resubmitted : organisation.District != oldDistrict ? RegistrationNotices.Change.Registered : RegistrationNotices.Change.Corrected, ct);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            Message = "推荐单位刚刚处理了贵单位的注册，您的修改没有保存。请查看最新状态后再修改。";
+            Warning = "注册信息刚刚被修改（推荐单位已处理，或在另一页面保存过），您的修改没有保存。请查看最新状态后再修改。";
             return RedirectToPage();
         }
         catch (DbUpdateException)

@@ -25,6 +25,7 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLo
 
     /// <summary>The organisation's 科技型中小企业 standing: the self-assessment recorded when it submitted (or now, for a draft).</summary>
     public Shenbao.Web.Organisations.TechSmeStatus? TechSme { get; private set; }
+    public IReadOnlyDictionary<string, int> ProofIds { get; private set; } = new Dictionary<string, int>();
 
     public async Task<IActionResult> OnGetAsync(int id, bool submitted, CancellationToken ct)
     {
@@ -74,6 +75,7 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLo
     private async Task ShowAsync(Application application, CancellationToken ct)
     {
         Workspace = await workspaces.ShowAsync(application, ct);
+        ProofIds = await workspaces.ProofIdsAsync(application.OrganisationId, ct);
         TechSme = application.SubmittedAt is { } submittedAt
             ? await Shenbao.Web.Organisations.TechSmeStatus.AsAtAsync(db, application.OrganisationId, submittedAt, ct)
             : await Shenbao.Web.Organisations.TechSmeStatus.LoadAsync(db, application.OrganisationId, ct);

@@ -64,7 +64,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
             if (await StoreChosenAsync(application, null, ct) is not { } stored)
             {
                 await ShowPostedAsync(application, ct);
-                Conflict = $"有文件未能上传，本次修改未保存：{UploadError}";
+                Conflict = $"有文件未能上传，草稿未保存：{UploadError}";
                 return Page();
             }
             chosen = stored;
@@ -93,13 +93,15 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     /// </summary>
     public async Task<IActionResult> OnPostUploadAsync(int id, string purpose, CancellationToken ct)
     {
+        // an autosave never uploads: one sent here was rerouted by a button's formaction, and must not act
+        if (Request.Headers.ContainsKey("HX-Request")) return BadRequest();
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
         var withForm = WithForm();
         if (!withForm) { Version = application.Version; Editor ??= Guid.NewGuid().ToString("N"); }
         UploadPurpose = purpose;
         if (!workspaces.CategoryOf(application).Category.Attachments.Contains(purpose)) UploadError = "附件类型无效";
-        else if (Chosen(purpose, purpose) is null) UploadError = "请选择要上传的文件";
+        else if (Chosen(purpose, purpose) is null) UploadError = "请选择要上传的文件" + (withForm ? "（页面上的修改也未保存，可点“保存草稿”保存）" : "");
         else if (await StoreChosenAsync(application, purpose, ct) is { } chosen)
         {
             if (!withForm)
@@ -151,7 +153,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
                     break;
                 case FileStore.Result.Refused refused:
                     UploadPurpose = purpose;
-                    UploadError = refused.Message + (chosen.Count > 0 || WithForm() ? "（本次的修改和选择的文件都未保存，请处理后重新选择文件）" : "");
+                    UploadError = refused.Message + (chosen.Count > 0 || WithForm() ? "（本次未保存，请处理后重新选择文件）" : "");
                     return null;
             }
         }
@@ -173,11 +175,20 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     /// <summary>删除 an attachment: like 上传, the button is in the application's form and the typed values are saved with the removal.</summary>
     public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct)
     {
+        // an autosave never removes a file (see Upload)
+        if (Request.Headers.ContainsKey("HX-Request")) return BadRequest();
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         if (EditRefusal(application) is not null) return RedirectToPage("Details", new { id });
         if (application.Attachments.SingleOrDefault(a => a.Id == attachmentId) is not { } attachment) return NotFound();
+        // files chosen for other types come with the removal, as with 保存草稿
+        if (await StoreChosenAsync(application, null, ct) is not { } chosen)
+        {
+            await ShowPostedAsync(application, ct);
+            return Page();
+        }
         void Stage()
         {
+            Attach(application, chosen);
             db.Attachments.Remove(attachment);
             audit.Record(AuditAction.RemoveFile, AuditEntry.Objects.Application, application.Number,
                 details: $"附件类型 {attachment.Purpose}，文件“{attachment.FileName}”，SHA-256 {attachment.Sha256}");
@@ -186,10 +197,11 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         {
             if (await SaveAsync(application, ct, Stage))
             {
-                TempData["Message"] = (EditsSaved ? "草稿已保存；" : "") + $"已删除“{attachment.FileName}”";
+                TempData["Message"] = (EditsSaved ? "草稿已保存；" : "") + $"已删除“{attachment.FileName}”" + (chosen.Count > 0 ? "；" + Uploaded(chosen) : "");
                 return RedirectToPage("Edit", new { id });
             }
             if (db.Entry(attachment).State == EntityState.Deleted) db.Entry(attachment).State = EntityState.Unchanged;
+            foreach (var added in chosen) application.Attachments.Remove(added);
             UploadPurpose = attachment.Purpose;
             UploadError = $"“{attachment.FileName}”未删除：{Conflict}";
             return Page();
@@ -258,7 +270,8 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         stage?.Invoke();
         EditsSaved = changed.Count > 0;
         application.Version++;
-        application.LastEditor = Editor;
+        // a file changed with the values: any page's older version is now someone else's, its own included
+        application.LastEditor = stage is null ? Editor : null;
         application.SetForm(category, values);
         application.JustificationsJson = JsonSerializer.Serialize(justifications, CheckJson.Options);
         // which fields changed, not what they now say: the content is in the application, the trail says who touched what

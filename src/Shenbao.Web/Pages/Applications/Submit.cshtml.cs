@@ -52,6 +52,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
         // version changed, and this one stops here having written nothing
         var receipt = Submission.ReceiptNo(application.Number, await db.Snapshots.CountAsync(s => s.ApplicationId == application.Id, ct) + 1);
         application.Status = step.To;
+        application.ReturnedFrom = null;
         application.Version++;
         application.LastEditor = null;
         application.SubmittedAt = now;
@@ -73,7 +74,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
         audit.Record(AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number, details: $"回执号 {receipt}，摘要 {stored.Hash}");
         notifier.Notify(await notifier.ConcernedWithAsync(application, ct), $"已提交：{application.Title ?? application.Number}",
             $"申报书《{application.Title ?? application.Number}》已于{Shenbao.Domain.Eligibility.ChinaTime.Describe(now)}由{User.DisplayName()}提交，回执号 {receipt}，内容摘要（SHA-256）{stored.Hash}。" +
-            $"下一步由{application.District}的推荐单位审核推荐。",
+            (step.To == ApplicationStatus.Recommended ? "已回到市科技局形式审查。" : $"下一步由{application.District}的推荐单位审核推荐。"),
             $"/Applications/Details/{application.Id}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -81,7 +82,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
     }
 
     private Decision Decide(Application application, DateTimeOffset now) =>
-        Workflow.Decide(application.Status, ApplicationAction.Submit, User.Role(), now, application.Call.Window);
+        Workflow.Decide(application.Status, ApplicationAction.Submit, User.Role(), now, application.Call.Window, application.ReturnedFrom);
 
     /// <summary>
     /// The submission frozen: the request exactly as the engine judged it, the form, the justifications, every rule's

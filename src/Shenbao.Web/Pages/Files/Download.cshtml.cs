@@ -11,7 +11,7 @@ namespace Shenbao.Web.Pages.Files;
 
 /// <summary>
 /// An uploaded document, to the people of the organisation that uploaded it, and a profile proof (入库登记证明,
-/// certificates) also to the 推荐单位 of the organisation's district, who reviews them. The query is scoped by
+/// certificates) and a submitted application's attachments also to the 推荐单位 of the district, who reviews them. The query is scoped by
 /// organisation or district, so any other file id is answered exactly like an id that does not exist (404).
 /// </summary>
 public sealed class DownloadModel(AppDbContext db, FileStore files) : PageModel
@@ -26,8 +26,10 @@ public sealed class DownloadModel(AppDbContext db, FileStore files) : PageModel
         }
         else if (User.IsInRole(Roles.Recommender) && User.FindFirstValue(ShenbaoClaims.District) is { } district)
         {
-            attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.ApplicationId == null && a.Purpose.StartsWith(Organisations.ProfileSections.ProofPrefix)
-                && db.Organisations.Any(o => o.Id == a.OrganisationId && o.District == district), ct);
+            // its organisations' proofs, and the attachments of its district's applications once submitted (a draft is the applicant's own)
+            attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && (
+                (a.ApplicationId == null && a.Purpose.StartsWith(Organisations.ProfileSections.ProofPrefix) && db.Organisations.Any(o => o.Id == a.OrganisationId && o.District == district))
+                || (a.ApplicationId != null && db.Applications.Any(p => p.Id == a.ApplicationId && p.District == district && p.SubmittedAt != null))), ct);
         }
         else return NotFound();
         if (attachment is null) return NotFound();

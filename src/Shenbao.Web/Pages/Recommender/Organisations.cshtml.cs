@@ -20,7 +20,7 @@ namespace Shenbao.Web.Pages.Recommender;
 public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier notifier, Shenbao.Web.Setup.Districts districts, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, string Name, string CreditCode, string Kind, string Contact, string Registered, string? Activated, string? Warning,
-        string? Returned, string? ReturnReason);
+        string? Returned, string? ReturnReason, int Version);
 
     public string District { get; private set; } = "";
     public IReadOnlyList<Row> Pending { get; private set; } = [];
@@ -42,13 +42,13 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
         District = User.District();
         var organisations = await db.Organisations
             .Where(o => o.District == District)
-            .Select(o => new { o.Id, o.Name, o.CreditCode, o.Kind, o.ContactName, o.ContactPhone, o.Status, o.RegisteredAt, o.ActivatedAt, o.ActivatedBy, o.ReturnedAt, o.ReturnedBy, o.ReturnReason })
+            .Select(o => new { o.Id, o.Name, o.CreditCode, o.Kind, o.ContactName, o.ContactPhone, o.Status, o.RegisteredAt, o.ActivatedAt, o.ActivatedBy, o.ReturnedAt, o.ReturnedBy, o.ReturnReason, o.Version })
             .ToListAsync(ct);
         var rows = organisations.Select(o => (o.Status, o.RegisteredAt, Row: new Row(
             o.Id, o.Name, o.CreditCode, Vocabulary.OrganisationKinds.Label(o.Kind), $"{o.ContactName} {o.ContactPhone}",
             ChinaTime.Describe(o.RegisteredAt),
             o.ActivatedAt is { } at ? $"{ChinaTime.Describe(at)}（{o.ActivatedBy}）" : null, districts.CreditCodeWarning(o.CreditCode),
-            o.ReturnedAt is { } back ? $"{ChinaTime.Describe(back)}（{o.ReturnedBy}）" : null, o.ReturnReason))).ToList();
+            o.ReturnedAt is { } back ? $"{ChinaTime.Describe(back)}（{o.ReturnedBy}）" : null, o.ReturnReason, o.Version))).ToList();
         // the oldest request waits longest, so it comes first; active ones are looked up by name
         Pending = rows.Where(r => r.Status == OrganisationStatus.Pending).OrderBy(r => r.RegisteredAt).Select(r => r.Row).ToList();
         Active = rows.Where(r => r.Status == OrganisationStatus.Active).OrderBy(r => r.Row.Name, StringComparer.Ordinal).Select(r => r.Row).ToList();
@@ -56,7 +56,7 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
         TechSme = await Shenbao.Web.Organisations.TechSmeStatus.LoadAsync(db, organisations.Where(o => o.Kind == Vocabulary.Enterprise).Select(o => o.Id).ToList(), ct);
     }
 
-    public async Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostActivateAsync(int id, int? version, CancellationToken ct)
     {
         // scoped by district in the query itself: another district's organisation is simply not found
         var district = User.District();
@@ -72,6 +72,7 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
             Message = $"{organisation.Name}的注册已退回，等待单位修改后重新提交，暂不能激活";
             return RedirectToPage();
         }
+        if (Corrected(organisation, version) is { } corrected) return corrected;
 
         organisation.Status = OrganisationStatus.Active;
         organisation.ActivatedAt = clock.GetUtcNow();
@@ -84,7 +85,7 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
         return await DecideAsync(organisation, "激活", $"已激活：{organisation.Name}。该单位的用户重新登录后即可申报。", ct);
     }
 
-    public async Task<IActionResult> OnPostReturnAsync(int id, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostReturnAsync(int id, int? version, string? reason, CancellationToken ct)
     {
         var district = User.District();
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id && o.District == district, ct);
@@ -96,7 +97,9 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
                 : $"{organisation.Name}的注册已退回，等待单位修改后重新提交";
             return RedirectToPage();
         }
-        reason = reason?.Trim();
+        if (Corrected(organisation, version) is { } corrected) return corrected;
+        // a browser sends a textarea's line breaks as CRLF, while its maxlength counted them as one character each
+        reason = reason?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         var problem = reason switch
         {
             null or "" => "请填写退回原因：单位将按此修改注册信息",
@@ -120,6 +123,17 @@ public sealed class OrganisationsModel(AppDbContext db, AuditLog audit, Notifier
         await RegistrationNotices.ToOrganisationAsync(db, notifier, organisation, "单位注册被退回",
             $"{organisation.Name}的注册已由{User.DisplayName()}退回，原因：{reason}\n请登录后在“注册信息”中修改并重新提交。", "/Account/Registration", ct);
         return await DecideAsync(organisation, "退回", $"已退回：{organisation.Name}。单位修改并重新提交后，将重新出现在待激活列表中。", ct);
+    }
+
+    /// <summary>
+    /// The decision is on what the officer checked: a registration the organisation corrected since the page was
+    /// read (its version moved on) is shown again rather than activated or returned unseen.
+    /// </summary>
+    private RedirectToPageResult? Corrected(Shenbao.Data.Organisation organisation, int? version)
+    {
+        if (version == organisation.Version) return null;
+        Message = $"{organisation.Name}的注册信息刚被单位更正，请按最新信息重新核对";
+        return RedirectToPage();
     }
 
     /// <summary>Saves the decision unless the organisation changed since it was read: two officers of the district, or

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Domain.Applications;
+using Shenbao.Domain.Audit;
+using Shenbao.Domain.Eligibility;
+using Shenbao.Web.Audit;
+using Shenbao.Web.Notifications;
+using Shenbao.Web.Security;
+
+namespace Shenbao.Web.Applications;
+
+/// <summary>
+/// An official's move of an application (推荐, 不予推荐, 退回, and the bureau's later), made as the table allows: the
+/// status, a timeline step with the reason the applicant reads and the note it never reads, the audit row and the
+/// notices, in one save. A move that the table refuses, or that lacks its reason, changes nothing.
+/// </summary>
+public sealed class Transitions(AppDbContext db, AuditLog audit, Notifier notifier, TimeProvider clock)
+{
+    /// <summary>Done, or refused with what to do about it (in Chinese).</summary>
+    public sealed record Outcome(bool Done, string Message);
+
+    /// <summary>Stages the move (not yet saved); a refusal when the table or the reason says no.</summary>
+    public async Task<Outcome> StageAsync(Application application, ApplicationAction action, ClaimsPrincipal user, string? reason, string? internalNote, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(user);
+        var now = clock.GetUtcNow();
+        var name = application.Title ?? application.Number;
+        var decision = Workflow.Decide(application.Status, action, user.Role(), now, application.Call.Window, application.ReturnedFrom);
+        if (decision is Decision.Refused refused) return new(false, $"《{name}》：{refused.Reason}");
+        var step = (Decision.Allowed)decision;
+        reason = reason?.Trim() is { Length: > 0 } r ? r : null;
+        internalNote = internalNote?.Trim() is { Length: > 0 } n ? n : null;
+        if (Workflow.NeedsReason(action) && reason is null) return new(false, $"《{name}》：请填写{Workflow.Label(action)}的理由，申报单位将看到它");
+        if (reason?.Length > ApplicationEvent.ReasonLimit || internalNote?.Length > ApplicationEvent.ReasonLimit)
+            return new(false, $"《{name}》：理由和内部备注各不能超过{ApplicationEvent.ReasonLimit}字");
+
+        application.ReturnedFrom = step.To == ApplicationStatus.Returned ? step.From : null;
+        application.Status = step.To;
+        application.Version++;
+        application.LastEditor = null;
+        application.UpdatedAt = now;
+        application.Events.Add(new ApplicationEvent
+        {
+            At = now, UserId = user.UserId(), Role = user.Role(), UserName = user.DisplayName(), Action = step.Action, From = step.From, To = step.To,
+            Reason = reason, InternalNote = internalNote,
+        });
+        // the trail keeps the reason (the applicant reads it anyway) but not the internal note's words, only that there was one
+        audit.Record(AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number,
+            details: $"{Workflow.Label(step.From!.Value)} → {Workflow.Label(step.To)}" + (reason is null ? "" : $"；理由：{reason}") + (internalNote is null ? "" : "；另有内部备注"));
+        var what = step.To switch
+        {
+            ApplicationStatus.Returned => "退回修改。请按理由修改后重新提交",
+            _ => Workflow.Label(step.To),
+        };
+        notifier.Notify(await notifier.ConcernedWithAsync(application, ct), $"{Workflow.Label(step.To)}：{name}",
+            $"申报书《{name}》已于{ChinaTime.Describe(now)}由{user.DisplayName()}（{Workflow.Label(user.Role())}）{Workflow.Label(step.Action)}，现为“{what}”。"
+            + (reason is null ? "" : $"\n理由：{reason}"),
+            $"/Applications/Details/{application.Id}");
+        return new(true, $"《{name}》：已{Workflow.Label(step.Action)}");
+    }
+
+    /// <summary>Stages and saves one move; a concurrent change (someone else acted first) is refused, not overwritten.</summary>
+    public async Task<Outcome> MakeAsync(Application application, ApplicationAction action, ClaimsPrincipal user, string? reason, string? internalNote, CancellationToken ct)
+    {
+        var staged = await StageAsync(application, action, user, reason, internalNote, ct);
+        if (!staged.Done) return staged;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return staged;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(false, $"《{application.Title ?? application.Number}》刚刚被他人处理或修改，未保存，请查看最新状态");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shenbao.Data;
+using Shenbao.Domain.Applications;
+using Shenbao.Domain.Eligibility;
+using Shenbao.Web.Applications;
+using Shenbao.Web.Security;
+
+namespace Shenbao.Web.Pages.Recommender;
+
+/// <summary>
+/// 推荐审核: the submitted applications of the 推荐单位's district in a call, waiting ones first, with the quotas used
+/// and left; one or many recommended at once, each checked as if alone.
+/// </summary>
+public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, RecommendationGuard guard, Transitions transitions, TimeProvider clock) : PageModel
+{
+    public sealed record Row(int Id, string Number, string? Title, string Organisation, string Category, ApplicationStatus Status, string? Submitted);
+
+    public IReadOnlyList<FundingCall> Calls { get; private set; } = [];
+    public FundingCall? Call { get; private set; }
+    public string District { get; private set; } = "";
+    public IReadOnlyList<Row> Waiting { get; private set; } = [];
+    public IReadOnlyList<Row> Decided { get; private set; } = [];
+    public IReadOnlyList<RecommendationGuard.Quota> Quotas { get; private set; } = [];
+    public bool RecommendationOpen { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int? call, CancellationToken ct)
+    {
+        District = User.District();
+        Calls = await db.Calls.AsNoTracking().ToListAsync(ct);
+        // the newest call unless another is chosen (SQLite cannot order DateTimeOffset in SQL; a handful a year)
+        Call = Calls.FirstOrDefault(c => c.Id == call) ?? Calls.OrderByDescending(c => c.OpensAt).FirstOrDefault();
+        if (Call is null) return Page();
+        RecommendationOpen = clock.GetUtcNow() < Call.RecommendationDeadline;
+        var guide = workspaces.GuideOf(Call);
+        var rows = await db.Applications.AsNoTracking()
+            .Where(a => a.CallId == Call.Id && a.District == District && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft)
+            .Select(a => new { a.Id, a.Number, a.Title, Organisation = a.Organisation.Name, a.Category, a.Status, a.SubmittedAt })
+            .ToListAsync(ct);
+        var view = rows.Select(a => new Row(a.Id, a.Number, a.Title, a.Organisation, guide.FindCategory(a.Category)?.Name ?? a.Category, a.Status,
+            a.SubmittedAt is { } at ? ChinaTime.Describe(at) : null)).ToList();
+        // the first submitted waits longest, so it comes first
+        Waiting = view.Where(r => r.Status == ApplicationStatus.Submitted).OrderBy(r => rows.First(a => a.Id == r.Id).SubmittedAt).ToList();
+        Decided = view.Where(r => r.Status != ApplicationStatus.Submitted).OrderBy(r => r.Number, StringComparer.Ordinal).ToList();
+        Quotas = await guard.QuotasAsync(Call, District, ct);
+        return Page();
+    }
+
+    /// <summary>批量推荐: each chosen application recommended on its own (quota and rules checked one after another); what was refused says why.</summary>
+    public async Task<IActionResult> OnPostBatchAsync(int call, List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            Message = "请先勾选要推荐的申报书";
+            return RedirectToPage(new { call });
+        }
+        var results = new List<string>();
+        foreach (var id in ids.Distinct().Take(500))
+        {
+            var outcome = await RecommendAsync(db, guard, transitions, User, id, ct);
+            results.Add(outcome?.Message ?? $"编号 {id} 的申报书不在本辖区的待推荐列表中");
+        }
+        Message = string.Join("\n", results);
+        return RedirectToPage(new { call });
+    }
+
+    /// <summary>
+    /// One recommendation, with its quota taken under a lock (two officers, or a batch beside a single click, cannot both
+    /// take the last place): null when the application is not the district's.
+    /// </summary>
+    internal static async Task<Transitions.Outcome?> RecommendAsync(AppDbContext db, RecommendationGuard guard, Transitions transitions, System.Security.Claims.ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        var district = user.District();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Applications.Include(a => a.Call).Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id && a.District == district && a.SubmittedAt != null, ct) is not { } application)
+            return null;
+        await db.RecommendationQuotas.Where(q => q.CallId == application.CallId && q.District == district && q.Category == application.Category)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.Limit, q => q.Limit), ct);
+        if (application.Status == ApplicationStatus.Submitted && await guard.RefusalAsync(application, ct) is { } refusal)
+            return new(false, $"《{application.Title ?? application.Number}》未推荐：{refusal}");
+        var outcome = await transitions.MakeAsync(application, ApplicationAction.Recommend, user, null, null, ct);
+        if (outcome.Done) await transaction.CommitAsync(ct);
+        return outcome;
+    }
+}

@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<TechSmeAssessment> TechSmeAssessments => Set<TechSmeAssessment>();
     public DbSet<RecommendationQuota> RecommendationQuotas => Set<RecommendationQuota>();
+    public DbSet<SimilarityBand> SimilarityBands => Set<SimilarityBand>();
 
     private readonly List<AuditEntry> pendingAudit = [];
 
@@ -178,6 +179,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             a.HasIndex(x => new { x.CallId, x.District, x.Status });
             a.HasIndex(x => new { x.CallId, x.SupportField });
             a.HasIndex(x => new { x.OrganisationId, x.CallId, x.PlatformId });
+            a.HasIndex(x => new { x.CallId, x.Verdict });
+            a.HasIndex(x => new { x.CallId, x.ContractRegistrationNo });
+            a.HasIndex(x => new { x.CallId, x.LeaderName });
+            a.Property(x => x.Verdict).HasMaxLength(20);
+            a.Property(x => x.WarnedRules).HasMaxLength(1000);
+            a.Property(x => x.ContractRegistrationNo).HasMaxLength(Listing.FieldLength);
+            a.Property(x => x.TitleSignature).HasMaxLength(1024);
+            a.Property(x => x.SummarySignature).HasMaxLength(1024);
             a.HasIndex(x => x.Title);
             a.HasIndex(x => x.LeaderName);
             a.HasIndex(x => x.TotalBudget);
@@ -216,6 +225,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.Property(x => x.GuideVersion).HasMaxLength(50);
             s.Property(x => x.Hash).HasMaxLength(64);
         });
+        builder.Entity<SimilarityBand>(b =>
+        {
+            b.HasIndex(x => new { x.CallId, x.Text, x.Band, x.Hash });
+            b.HasIndex(x => x.ApplicationId);
+            b.HasOne(x => x.Application).WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(x => x.Text).HasMaxLength(10);
+        });
         builder.Entity<RecommendationQuota>(q =>
         {
             q.HasIndex(x => new { x.CallId, x.District, x.Category }).IsUnique();
@@ -234,6 +250,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Reason).HasMaxLength(ApplicationEvent.ReasonLimit);
             e.Property(x => x.InternalNote).HasMaxLength(ApplicationEvent.ReasonLimit);
+            e.Property(x => x.Clauses).HasMaxLength(1000);
             e.Property(x => x.Note).HasMaxLength(2000);
         });
         builder.Entity<AuditEntry>(a =>

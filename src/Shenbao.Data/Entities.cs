@@ -88,6 +88,15 @@ public sealed class Application
     public decimal? TotalBudget { get; set; }
     public decimal? RequestedFunding { get; set; }
     public string? PlatformId { get; set; }
+    // what formal review filters and cross-checks on, written from the frozen submission (SubmissionIndex)
+    /// <summary>The submission's verdict word (eligible | review | ineligible).</summary>
+    public string? Verdict { get; set; }
+    /// <summary>The rules the submission was warned on, as "|id|id|", so that a list can be filtered by one.</summary>
+    public string? WarnedRules { get; set; }
+    public string? ContractRegistrationNo { get; set; }
+    /// <summary>MinHash signatures of the title and the summary (Similarity.Write), for near-duplicates across the call.</summary>
+    public string? TitleSignature { get; set; }
+    public string? SummarySignature { get; set; }
     /// <summary>The form's values, path → text as typed.</summary>
     public string FormJson { get; set; } = "{}";
     /// <summary>Rule id → the applicant's justification for a warned rule.</summary>
@@ -176,6 +185,10 @@ public sealed class ApplicationEvent
     public string? Reason { get; set; }
     /// <summary>The officials' own note: never shown to the applicant.</summary>
     public string? InternalNote { get; set; }
+    /// <summary>The guide clauses a refusal rests on, as "|id|id|" (the applicant reads them, linked to the guide).</summary>
+    public string? Clauses { get; set; }
+
+    public IReadOnlyList<string> ClauseIds => Clauses is null ? [] : Clauses.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     public const int ReasonLimit = 2000;
 
@@ -230,4 +243,17 @@ public sealed class RecommendationQuota
     public required string District { get; set; }
     public required string Category { get; set; }
     public int Limit { get; set; }
+}
+
+/// <summary>One LSH band of an application's title or summary signature: near-duplicates share a band (Similarity.BandHashes).</summary>
+public sealed class SimilarityBand
+{
+    public long Id { get; set; }
+    public int CallId { get; set; }
+    public int ApplicationId { get; set; }
+    public Application Application { get; set; } = null!;
+    /// <summary>"title" or "summary".</summary>
+    public required string Text { get; set; }
+    public int Band { get; set; }
+    public long Hash { get; set; }
 }

@@ -34,6 +34,7 @@ builder.Services.AddSingleton<Shenbao.Web.Files.FileStore>();
 builder.Services.AddScoped<Shenbao.Web.Applications.Workspaces>();
 builder.Services.AddScoped<Shenbao.Web.Applications.Transitions>();
 builder.Services.AddScoped<Shenbao.Web.Applications.RecommendationGuard>();
+builder.Services.AddScoped<Shenbao.Web.Applications.CrossChecks>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Shenbao.Web.Audit.AuditLog>();
 builder.Services.AddScoped<Shenbao.Web.Notifications.Notifier>();
@@ -58,6 +59,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
     o.Conventions.AuthorizePage("/Account/Registration", Policies.Registrant);
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);
+    o.Conventions.AuthorizeFolder("/Bureau", Policies.Bureau);
     o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
 }).AddMvcOptions(o =>
 {

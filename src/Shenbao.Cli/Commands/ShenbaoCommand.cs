@@ -16,6 +16,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(ReceiptCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(TechSmeCommand.Create());
+        root.Subcommands.Add(ApplicationsCommand.Create());
         return root;
     }
 }

@@ -151,7 +151,7 @@ public static class DemoData
                 ["application.achievement.mainContributors.total"] = "5",
                 ["application.achievement.mainContributors.academic"] = "2",
             }),
-            Submitted(guide, call, zhiheng, leader, ActorRole.ProjectLeader, "iur-cooperation", now, iurDocuments, [certificate], new()
+            Submitted(db, guide, call, zhiheng, leader, ActorRole.ProjectLeader, "iur-cooperation", now, iurDocuments, [certificate], new()
             {
                 ["project.title"] = "智能衡器物联网平台产学研合作",
                 ["application.field"] = "电子信息",
@@ -268,7 +268,8 @@ public static class DemoData
         {
             Number = Submission.Number(call.GuideId, ++call.ApplicationsNumbered),
             Call = call, OrganisationId = organisation.Id, District = organisation.District, Category = category,
-            Status = step.To, CreatedById = by.Id, CreatedAt = created, UpdatedAt = now.AddDays(-1),
+            // a draft was last worked on a few hours ago; a submitted one when it was submitted (the day before)
+            Status = step.To, CreatedById = by.Id, CreatedAt = created, UpdatedAt = now.AddHours(-3),
             Events = [ApplicationEvent.Of(step, by.Id, role, by.DisplayName, created)],
         };
         application.SetForm(guide.FindCategory(category)!, form);
@@ -276,7 +277,7 @@ public static class DemoData
     }
 
     /// <summary>A submitted application with its snapshot, judged by the engine as the submission page would.</summary>
-    private static Application Submitted(Guide guide, FundingCall call, Organisation organisation, User by, ActorRole role, string category, DateTimeOffset now,
+    private static Application Submitted(AppDbContext db, Guide guide, FundingCall call, Organisation organisation, User by, ActorRole role, string category, DateTimeOffset now,
         List<Attachment> attachments, IReadOnlyList<Attachment> proofs, Dictionary<string, string> form)
     {
         var application = Draft(guide, call, organisation, by, role, category, now, form);
@@ -295,11 +296,13 @@ public static class DemoData
         var stored = SubmissionSnapshot.From(snapshot);
         application.Status = step.To;
         application.SubmittedAt = at;
+        application.UpdatedAt = at;
         application.ContentHash = stored.Hash;
         application.ReceiptNo = receipt;
         application.Version = 1;
         application.Snapshots.Add(stored);
         application.Events.Add(ApplicationEvent.Of(step, by.Id, role, by.DisplayName, at, $"回执号 {receipt}"));
+        SubmissionIndex.Stage(db, application, guide.FindCategory(category)!, form, judgement.Verdict);
         return application;
     }
 

@@ -20,6 +20,8 @@ public sealed record Listing(string? Title, string? SupportField, string? Leader
         ["title"] = FieldType.Text,
         ["total-budget"] = FieldType.Money,
         ["requested-funding"] = FieldType.Money,
+        // not a list column: the text formal review compares across the call for near-duplicates (SubmissionIndex)
+        ["summary"] = FieldType.Textarea,
     };
 
     /// <summary>

@@ -22,7 +22,9 @@ public sealed class Transitions(AppDbContext db, AuditLog audit, Notifier notifi
     public sealed record Outcome(bool Done, string Message);
 
     /// <summary>Stages the move (not yet saved); a refusal when the table or the reason says no.</summary>
-    public async Task<Outcome> StageAsync(Application application, ApplicationAction action, ClaimsPrincipal user, string? reason, string? internalNote, CancellationToken ct)
+    /// <param name="clauses">For 不予受理: the ids of the guide's clauses it rests on (required there, ignored elsewhere).</param>
+    public async Task<Outcome> StageAsync(Application application, ApplicationAction action, ClaimsPrincipal user, string? reason, string? internalNote, CancellationToken ct,
+        IReadOnlyList<string>? clauses = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(user);
@@ -36,6 +38,8 @@ public sealed class Transitions(AppDbContext db, AuditLog audit, Notifier notifi
         if (Workflow.NeedsReason(action) && reason is null) return new(false, $"《{name}》：请填写{Workflow.Label(action)}的理由，申报单位将看到它");
         if (reason?.Length > ApplicationEvent.ReasonLimit || internalNote?.Length > ApplicationEvent.ReasonLimit)
             return new(false, $"《{name}》：理由和内部备注各不能超过{ApplicationEvent.ReasonLimit}字");
+        var cited = action == ApplicationAction.Refuse ? (clauses ?? []).Distinct().ToList() : [];
+        if (action == ApplicationAction.Refuse && cited.Count == 0) return new(false, $"《{name}》：不予受理须选择所依据的指南条款");
 
         application.ReturnedFrom = step.To == ApplicationStatus.Returned ? step.From : null;
         application.Status = step.To;
@@ -45,11 +49,12 @@ public sealed class Transitions(AppDbContext db, AuditLog audit, Notifier notifi
         application.Events.Add(new ApplicationEvent
         {
             At = now, UserId = user.UserId(), Role = user.Role(), UserName = user.DisplayName(), Action = step.Action, From = step.From, To = step.To,
-            Reason = reason, InternalNote = internalNote,
+            Reason = reason, InternalNote = internalNote, Clauses = cited.Count == 0 ? null : "|" + string.Join("|", cited) + "|",
         });
         // the trail keeps the reason (the applicant reads it anyway) but not the internal note's words, only that there was one
         audit.Record(AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number,
-            details: $"{Workflow.Label(step.From!.Value)} → {Workflow.Label(step.To)}" + (reason is null ? "" : $"；理由：{reason}") + (internalNote is null ? "" : "；另有内部备注"));
+            details: $"{Workflow.Label(step.From!.Value)} → {Workflow.Label(step.To)}" + (reason is null ? "" : $"；理由：{reason}")
+                + (cited.Count == 0 ? "" : $"；依据：{string.Join("、", cited)}") + (internalNote is null ? "" : "；另有内部备注"));
         var what = step.To switch
         {
             ApplicationStatus.Returned => "退回修改。请按理由修改后重新提交",
@@ -57,15 +62,16 @@ public sealed class Transitions(AppDbContext db, AuditLog audit, Notifier notifi
         };
         notifier.Notify(await notifier.ConcernedWithAsync(application, ct), $"{Workflow.Label(step.To)}：{name}",
             $"申报书《{name}》已于{ChinaTime.Describe(now)}由{user.DisplayName()}（{Workflow.Label(user.Role())}）{Workflow.Label(step.Action)}，现为“{what}”。"
-            + (reason is null ? "" : $"\n理由：{reason}"),
+            + (reason is null ? "" : $"\n理由：{reason}") + (cited.Count == 0 ? "" : $"\n依据指南条款：{string.Join("、", cited)}"),
             $"/Applications/Details/{application.Id}");
         return new(true, $"《{name}》：已{Workflow.Label(step.Action)}");
     }
 
     /// <summary>Stages and saves one move; a concurrent change (someone else acted first) is refused, not overwritten.</summary>
-    public async Task<Outcome> MakeAsync(Application application, ApplicationAction action, ClaimsPrincipal user, string? reason, string? internalNote, CancellationToken ct)
+    public async Task<Outcome> MakeAsync(Application application, ApplicationAction action, ClaimsPrincipal user, string? reason, string? internalNote, CancellationToken ct,
+        IReadOnlyList<string>? clauses = null)
     {
-        var staged = await StageAsync(application, action, user, reason, internalNote, ct);
+        var staged = await StageAsync(application, action, user, reason, internalNote, ct, clauses);
         if (!staged.Done) return staged;
         try
         {

@@ -14,6 +14,8 @@ public static class Policies
     /// <summary>An organisation's administrator whether or not it is active yet: who may see and correct its registration.</summary>
     public const string Registrant = "Registrant";
     public const string Recommender = "Recommender";
+    /// <summary>The 市科技局's officers: formal review, decisions, calls.</summary>
+    public const string Bureau = "Bureau";
     /// <summary>The 审计管理员 alone: the 系统管理员 neither reads nor changes the audit trail (三员分立).</summary>
     public const string AuditAdmin = "AuditAdmin";
 }
@@ -61,6 +63,7 @@ public static class IdentitySetup
             .AddPolicy(Policies.OrgAdmin, p => p.RequireRole(Roles.OrgAdmin).RequireClaim(ShenbaoClaims.Organisation))
             .AddPolicy(Policies.Registrant, p => p.RequireRole(Roles.OrgAdmin))
             .AddPolicy(Policies.Recommender, p => p.RequireRole(Roles.Recommender).RequireClaim(ShenbaoClaims.District))
+            .AddPolicy(Policies.Bureau, p => p.RequireRole(Roles.Bureau))
             .AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
         // a one-time link (first sign-in, password reset) lasts a day; using it changes the security stamp, which ends it
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));

@@ -19,7 +19,8 @@ public static class Landing
         Roles.ProjectLeader => new("/", "首页"),
         Roles.Recommender => new("/Recommender/Organisations", "单位激活"),
         Roles.AuditAdmin => new("/Audit", "审计日志"),
-        // the bureau's, the experts' and the other administrators' work pages come with later issues; their notices wait in the inbox
+        Roles.Bureau => new("/Bureau/Applications", "形式审查"),
+        // the experts' and the other administrators' work pages come with later issues; their notices wait in the inbox
         _ => new("/Inbox", "我的消息"),
     };
 

@@ -130,11 +130,14 @@ public sealed class ListingTests
     private static readonly Shenbao.Domain.Guides.Category Basic = Requests.Guide.FindCategory("basic-research")!;
 
     [Fact]
-    public void The_guide_names_which_of_its_fields_fill_the_title_and_budget_columns()
+    public void The_guide_names_which_of_its_fields_fill_the_title_and_budget_columns_and_the_summary_compared_across_the_call()
     {
         var marked = Basic.Form.SelectMany(s => s.Fields).Where(f => f.Column is not null).ToDictionary(f => f.Column!, f => f.Path);
 
-        Assert.Equal(new Dictionary<string, string> { ["title"] = "project.title", ["total-budget"] = "narrative.budget.total", ["requested-funding"] = "narrative.budget.requested" }, marked);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["title"] = "project.title", ["summary"] = "narrative.summary", ["total-budget"] = "narrative.budget.total", ["requested-funding"] = "narrative.budget.requested",
+        }, marked);
         // a guide whose form marks no column leaves those columns empty, whatever its paths are called
         var bare = Basic with { Form = [] };
         Assert.Equal((null, (decimal?)null), (Listing.Of(bare, new Dictionary<string, string> { ["project.title"] = "标题", ["narrative.budget.total"] = "1" }).Title,

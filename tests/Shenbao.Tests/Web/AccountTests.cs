@@ -45,7 +45,7 @@ public sealed class AccountTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     [InlineData("zhiheng-leader", "/Applications")]
     [InlineData("gaoxin-recommender", "/Recommender/Organisations")]
     [InlineData("auditadmin", "/Audit")]
-    [InlineData("bureau-officer", "/Inbox")]
+    [InlineData("bureau-officer", "/Bureau/Applications")]
     [InlineData("expert-zhang", "/Inbox")]
     [InlineData("sysadmin", "/Inbox")]
     public async Task Each_role_lands_on_what_waits_for_it(string userName, string landing)

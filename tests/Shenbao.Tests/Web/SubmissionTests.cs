@@ -187,7 +187,6 @@ public sealed class SubmissionTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     public async Task A_profile_proof_removal_racing_a_submission_never_leaves_a_snapshot_listing_a_removed_proof()
     {
         var (browser, id) = await SubmittableAsync();
-        var (listedAndKept, removedAndUnlisted) = (0, 0);
         var added = new List<int>();
         try
         {
@@ -214,7 +213,6 @@ public sealed class SubmissionTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
             var listed = application.Snapshots.OrderBy(s => s.Id).Last().ToSnapshot().FileRefs.Any(f => f.Sha256 == sha);
             var kept = app.Db().Attachments.Any(a => a.Id == proofId);
             Assert.Equal(listed, kept);
-            if (listed) listedAndKept++; else removedAndUnlisted++;
             var withdrawn = await browser.SubmitAsync(await browser.GetAsync($"/Applications/Details/{id}"), new Dictionary<string, string>(), "form[action*=Withdraw]");
             Assert.Equal(HttpStatusCode.Redirect, withdrawn.Status);
         }
@@ -225,7 +223,6 @@ public sealed class SubmissionTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
             await using var db = app.Db();
             await db.Attachments.Where(a => added.Contains(a.Id)).ExecuteDeleteAsync();
         }
-        Assert.Equal(20, listedAndKept + removedAndUnlisted);
     }
 
     [Fact]

@@ -174,6 +174,10 @@ namespace Shenbao.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ContractRegistrationNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -235,6 +239,10 @@ namespace Shenbao.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SummarySignature")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<string>("SupportField")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -243,6 +251,10 @@ namespace Shenbao.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("TitleSignature")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<decimal?>("TotalBudget")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -250,9 +262,17 @@ namespace Shenbao.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WarnedRules")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -270,7 +290,13 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.HasIndex("TotalBudget");
 
+                    b.HasIndex("CallId", "ContractRegistrationNo");
+
+                    b.HasIndex("CallId", "LeaderName");
+
                     b.HasIndex("CallId", "SupportField");
+
+                    b.HasIndex("CallId", "Verdict");
 
                     b.HasIndex("OrganisationId", "Status");
 
@@ -301,6 +327,10 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Clauses")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("From")
                         .HasMaxLength(20)
@@ -748,6 +778,40 @@ namespace Shenbao.Data.Migrations.Postgres
                     b.ToTable("RecommendationQuotas");
                 });
 
+            modelBuilder.Entity("Shenbao.Data.SimilarityBand", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("CallId", "Text", "Band", "Hash");
+
+                    b.ToTable("SimilarityBands");
+                });
+
             modelBuilder.Entity("Shenbao.Data.SubmissionSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1077,6 +1141,17 @@ namespace Shenbao.Data.Migrations.Postgres
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shenbao.Data.SimilarityBand", b =>
+                {
+                    b.HasOne("Shenbao.Data.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("Shenbao.Data.SubmissionSnapshot", b =>

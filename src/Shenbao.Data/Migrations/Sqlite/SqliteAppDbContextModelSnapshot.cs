@@ -163,6 +163,10 @@ namespace Shenbao.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContractRegistrationNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -224,12 +228,20 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SummarySignature")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SupportField")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleSignature")
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("TotalBudget")
@@ -239,9 +251,17 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarnedRules")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -259,7 +279,13 @@ namespace Shenbao.Data.Migrations.Sqlite
 
                     b.HasIndex("TotalBudget");
 
+                    b.HasIndex("CallId", "ContractRegistrationNo");
+
+                    b.HasIndex("CallId", "LeaderName");
+
                     b.HasIndex("CallId", "SupportField");
+
+                    b.HasIndex("CallId", "Verdict");
 
                     b.HasIndex("OrganisationId", "Status");
 
@@ -288,6 +314,10 @@ namespace Shenbao.Data.Migrations.Sqlite
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clauses")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("From")
                         .HasMaxLength(20)
@@ -723,6 +753,38 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.ToTable("RecommendationQuotas");
                 });
 
+            modelBuilder.Entity("Shenbao.Data.SimilarityBand", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("CallId", "Text", "Band", "Hash");
+
+                    b.ToTable("SimilarityBands");
+                });
+
             modelBuilder.Entity("Shenbao.Data.SubmissionSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1048,6 +1110,17 @@ namespace Shenbao.Data.Migrations.Sqlite
                         .HasForeignKey("CallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shenbao.Data.SimilarityBand", b =>
+                {
+                    b.HasOne("Shenbao.Data.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("Shenbao.Data.SubmissionSnapshot", b =>

@@ -16,11 +16,15 @@ namespace Shenbao.Web.Pages.Applications;
 /// An application as submitted: receipt, content, check and timeline, all read from the frozen snapshot (never from
 /// today's profile); withdrawal until recommendation.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, Transitions transitions, TimeProvider clock) : PageModel
 {
     public Workspace? Workspace { get; private set; }
     public bool Submitted { get; private set; }
     public bool CanWithdraw { get; private set; }
+    /// <summary>放弃申报: for good, with a reason, at any point before a decision.</summary>
+    public bool CanAbandon { get; private set; }
+    [BindProperty] public string? AbandonReason { get; set; }
+    public string? AbandonError { get; private set; }
     public string? Message { get; private set; }
 
     /// <summary>The organisation's 科技型中小企业 standing: the self-assessment recorded when it submitted (or now, for a draft).</summary>
@@ -72,6 +76,21 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLo
         }
     }
 
+    public async Task<IActionResult> OnPostAbandonAsync(int id, CancellationToken ct)
+    {
+        if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
+        var outcome = await transitions.MakeAsync(application, ApplicationAction.Abandon, User, AbandonReason, null, ct);
+        if (outcome.Done)
+        {
+            TempData["Message"] = "已放弃申报。此申报书不再参加本批次，不能再提交。";
+            return RedirectToPage("Details", new { id });
+        }
+        if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } fresh) return NotFound();
+        AbandonError = outcome.Message;
+        await ShowAsync(fresh, ct);
+        return Page();
+    }
+
     private async Task ShowAsync(Application application, CancellationToken ct)
     {
         Workspace = await workspaces.ShowAsync(application, ct);
@@ -80,5 +99,6 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLo
             ? await Shenbao.Web.Organisations.TechSmeStatus.AsAtAsync(db, application.OrganisationId, submittedAt, ct)
             : await Shenbao.Web.Organisations.TechSmeStatus.LoadAsync(db, application.OrganisationId, ct);
         CanWithdraw = Workflow.Decide(application.Status, ApplicationAction.Withdraw, User.Role(), clock.GetUtcNow(), application.Call.Window) is Decision.Allowed;
+        CanAbandon = Workflow.Decide(application.Status, ApplicationAction.Abandon, User.Role(), clock.GetUtcNow(), application.Call.Window, application.ReturnedFrom) is Decision.Allowed;
     }
 }

@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, GuideCatalog guides, TimeProvide
             .Select(a => new { a.Id, a.Number, a.Title, a.Category, a.Status, a.ReceiptNo, a.UpdatedAt, a.Call.GuideId, a.Call.OpensAt, a.Call.Deadline, a.Call.RecommendationDeadline })
             .ToListAsync(ct);
         Rows = applications
-            .OrderByDescending(a => a.UpdatedAt)
+            .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
             .Select(a => new Row(
                 a.Id,
                 a.Number,

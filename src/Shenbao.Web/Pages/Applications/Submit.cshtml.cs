@@ -68,6 +68,9 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
         }
 
         var stored = SubmissionSnapshot.From(await SnapshotAsync(Workspace, receipt, now, ct));
+        // what formal review filters and cross-checks on, from what was just frozen
+        await SubmissionIndex.ClearAsync(db, application.Id, ct);
+        SubmissionIndex.Stage(db, application, Workspace.Category, Workspace.Values, Workspace.Verdict);
         application.ContentHash = stored.Hash;
         application.Snapshots.Add(stored);
         application.Events.Add(ApplicationEvent.Of(step, User.UserId(), User.Role(), User.DisplayName(), now, $"回执号 {receipt}"));

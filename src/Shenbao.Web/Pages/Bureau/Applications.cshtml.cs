@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shenbao.Data;
+using Shenbao.Domain.Applications;
+using Shenbao.Domain.Eligibility;
+using Shenbao.Web.Applications;
+
+namespace Shenbao.Web.Pages.Bureau;
+
+/// <summary>
+/// 形式审查: the call's submitted applications for the 市科技局, filtered on indexed columns (category, field, district,
+/// status, verdict, a warned rule) and searched by number, title or leader, a page at a time; clean cases passed at once.
+/// </summary>
+public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, CrossChecks checks, Transitions transitions) : PageModel
+{
+    public const int PageSize = 50;
+
+    public sealed record Row(int Id, string Number, string? Title, string Organisation, string District, string Category, string? Field,
+        ApplicationStatus Status, string? Verdict, bool MayBatch);
+
+    [BindProperty(SupportsGet = true)] public int? Call { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Field { get; set; }
+    [BindProperty(SupportsGet = true)] public string? District { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Verdict { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Warned { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<FundingCall> Calls { get; private set; } = [];
+    public FundingCall? Chosen { get; private set; }
+    public Shenbao.Domain.Guides.Guide? Guide { get; private set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<string> Districts { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Calls = await db.Calls.AsNoTracking().ToListAsync(ct);
+        Chosen = Calls.FirstOrDefault(c => c.Id == Call) ?? Calls.OrderByDescending(c => c.OpensAt).FirstOrDefault();
+        if (Chosen is null) return Page();
+        Guide = workspaces.GuideOf(Chosen);
+        var query = db.Applications.AsNoTracking().Where(a => a.CallId == Chosen.Id && a.SubmittedAt != null);
+        if (Category is { Length: > 0 } category) query = query.Where(a => a.Category == category);
+        if (Field is { Length: > 0 } field) query = query.Where(a => a.SupportField == field);
+        if (District is { Length: > 0 } district) query = query.Where(a => a.District == district);
+        if (Status is { Length: > 0 } statusId)
+        {
+            if (Workflow.FromId(statusId) is not { } status) Error = $"状态“{statusId}”不存在";
+            else query = query.Where(a => a.Status == status);
+        }
+        if (Verdict is { Length: > 0 } verdict) query = query.Where(a => a.Verdict == verdict);
+        if (Warned is { Length: > 0 } warned) query = query.Where(a => a.WarnedRules != null && a.WarnedRules.Contains("|" + warned + "|"));
+        if (Q?.Trim() is { Length: > 0 } q) query = query.Where(a => a.Number == q || a.Title!.Contains(q) || a.LeaderName == q);
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        var rows = await query.OrderBy(a => a.Number).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(a => new { a.Id, a.Number, a.Title, Organisation = a.Organisation.Name, a.District, a.Category, a.SupportField, a.Status, a.Verdict })
+            .ToListAsync(ct);
+        Rows = rows.Select(a => new Row(a.Id, a.Number, a.Title, a.Organisation, a.District, Guide.FindCategory(a.Category)?.Name ?? a.Category, a.SupportField,
+            a.Status, a.Verdict, MayBatch(a.Status, a.Verdict, a.Category))).ToList();
+        Districts = await db.Applications.AsNoTracking().Where(a => a.CallId == Chosen.Id && a.SubmittedAt != null).Select(a => a.District).Distinct().OrderBy(d => d).ToListAsync(ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// 批量通过: each chosen application passed on its own when it is clean — recommended, every rule met, no manual item
+    /// to tick and nothing found across the call; any other is left for review one by one, saying why.
+    /// </summary>
+    public async Task<IActionResult> OnPostBatchAsync(List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            Message = "请先勾选要通过的申报书";
+            return RedirectToPage(new { Call });
+        }
+        var results = new List<string>();
+        foreach (var id in ids.Distinct().Take(500))
+        {
+            if (await db.Applications.Include(a => a.Call).Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null, ct) is not { } application)
+            {
+                results.Add($"编号 {id} 的申报书不存在");
+                continue;
+            }
+            var name = application.Title ?? application.Number;
+            if (!MayBatch(application.Status, application.Verdict, application.Category, application))
+            {
+                results.Add($"《{name}》未批量通过：只有已推荐、资格检查全部符合且没有人工审核项的申报书可以批量通过，请逐一审查");
+                continue;
+            }
+            if ((await checks.ForAsync(application, ct)).Count > 0)
+            {
+                results.Add($"《{name}》未批量通过：与本批次其他申报书有重复或相似之处，请打开逐一审查");
+                continue;
+            }
+            results.Add((await transitions.MakeAsync(application, ApplicationAction.Accept, User, null, "批量通过：资格检查全部符合，无人工审核项，无跨申报问题", ct)).Message);
+        }
+        Message = string.Join("\n", results);
+        return RedirectToPage(new { Call });
+    }
+
+    private bool MayBatch(ApplicationStatus status, string? verdict, string category, Application? application = null)
+    {
+        if (status != ApplicationStatus.Recommended || verdict != "eligible") return false;
+        var guide = Guide ?? workspaces.GuideOf(application!.Call);
+        return guide.FindCategory(category) is { } found && found.Rules.All(r => r.Severity != Severity.Manual);
+    }
+}

@@ -32,6 +32,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TechSmeAssessment> TechSmeAssessments => Set<TechSmeAssessment>();
     public DbSet<RecommendationQuota> RecommendationQuotas => Set<RecommendationQuota>();
     public DbSet<SimilarityBand> SimilarityBands => Set<SimilarityBand>();
+    public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<StoredGuide> StoredGuides => Set<StoredGuide>();
 
     private readonly List<AuditEntry> pendingAudit = [];
 
@@ -183,6 +185,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             a.HasIndex(x => new { x.CallId, x.ContractRegistrationNo });
             a.HasIndex(x => new { x.CallId, x.LeaderName });
             a.Property(x => x.Verdict).HasMaxLength(20);
+            a.Property(x => x.ProposedAmount).HasPrecision(18, 2);
             a.Property(x => x.WarnedRules).HasMaxLength(1000);
             a.Property(x => x.ContractRegistrationNo).HasMaxLength(Listing.FieldLength);
             a.Property(x => x.TitleSignature).HasMaxLength(1024);
@@ -224,6 +227,23 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.Property(x => x.GuideId).HasMaxLength(100);
             s.Property(x => x.GuideVersion).HasMaxLength(50);
             s.Property(x => x.Hash).HasMaxLength(64);
+        });
+        builder.Entity<StoredGuide>(g =>
+        {
+            g.HasIndex(x => x.GuideId).IsUnique();
+            g.Property(x => x.GuideId).HasMaxLength(100);
+            g.Property(x => x.Version).HasMaxLength(50);
+            g.Property(x => x.ImportedBy).HasMaxLength(100);
+        });
+        builder.Entity<Objection>(o =>
+        {
+            o.HasIndex(x => new { x.ApplicationId, x.SubmittedAt });
+            o.HasOne(x => x.Application).WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            o.Property(x => x.Name).HasMaxLength(50);
+            o.Property(x => x.Contact).HasMaxLength(100);
+            o.Property(x => x.Text).HasMaxLength(Objection.TextLimit);
+            o.Property(x => x.Answer).HasMaxLength(Objection.TextLimit);
+            o.Property(x => x.AnsweredBy).HasMaxLength(100);
         });
         builder.Entity<SimilarityBand>(b =>
         {

@@ -65,7 +65,14 @@ public sealed class FundingCall
     /// <summary>How many applications have been numbered in this call: the next one gets this plus one.</summary>
     public int ApplicationsNumbered { get; set; }
 
-    public CallWindow Window => new(OpensAt, Deadline, RecommendationDeadline);
+    /// <summary>公示: the period the proposed list is published for (set when it is published).</summary>
+    public DateTimeOffset? PublicityStartsAt { get; set; }
+    public DateTimeOffset? PublicityEndsAt { get; set; }
+
+    /// <summary>Created but not yet published by the bureau: not on the home page, and nothing may be made under it.</summary>
+    public bool IsDraft { get; set; }
+
+    public CallWindow Window => new(OpensAt, Deadline, RecommendationDeadline, PublicityEndsAt) { Published = !IsDraft };
 }
 
 /// <summary>申请: one organisation's application to one category of a call.</summary>
@@ -97,6 +104,8 @@ public sealed class Application
     /// <summary>MinHash signatures of the title and the summary (Similarity.Write), for near-duplicates across the call.</summary>
     public string? TitleSignature { get; set; }
     public string? SummarySignature { get; set; }
+    /// <summary>拟资助金额 (yuan), set when the bureau proposes it for funding.</summary>
+    public decimal? ProposedAmount { get; set; }
     /// <summary>The form's values, path → text as typed.</summary>
     public string FormJson { get; set; } = "{}";
     /// <summary>Rule id → the applicant's justification for a warned rule.</summary>
@@ -256,4 +265,37 @@ public sealed class SimilarityBand
     public required string Text { get; set; }
     public int Band { get; set; }
     public long Hash { get; set; }
+}
+
+/// <summary>
+/// 公示异议: an objection to a project on the published list, by a named person with a contact (anonymous ones are
+/// refused), recorded and answered. Personal data: shown to the bureau only, never logged.
+/// </summary>
+public sealed class Objection
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public Application Application { get; set; } = null!;
+    public required string Name { get; set; }
+    public required string Contact { get; set; }
+    public required string Text { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public string? Answer { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public string? AnsweredBy { get; set; }
+
+    public const int TextLimit = 2000;
+}
+
+/// <summary>A guide file imported by the bureau: kept as written, validated again at every start, served like the shipped ones.</summary>
+public sealed class StoredGuide
+{
+    public int Id { get; set; }
+    public required string GuideId { get; set; }
+    public required string Version { get; set; }
+    public required string Yaml { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public required string ImportedBy { get; set; }
+
+    public const int YamlLimit = 1_000_000;
 }

@@ -55,7 +55,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Index").AllowAnonymousToPage("/Error");
     // the account pages a visitor needs, each by name: a new page in the folder (修改密码) needs a signed-in user
     foreach (var page in PublicAccountPages) o.Conventions.AllowAnonymousToPage("/Account/" + page);
-    o.Conventions.AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck").AllowAnonymousToFolder("/OpenApi");
+    o.Conventions.AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck").AllowAnonymousToFolder("/OpenApi").AllowAnonymousToFolder("/Publicity");
     o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
     o.Conventions.AuthorizePage("/Account/Registration", Policies.Registrant);
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);

@@ -70,7 +70,11 @@ public enum ActorRole
 /// The dates of a call that decide what may happen when; the publicity period's end once the funded list is
 /// published (null before).
 /// </summary>
-public sealed record CallWindow(DateTimeOffset OpensAt, DateTimeOffset Deadline, DateTimeOffset RecommendationDeadline, DateTimeOffset? PublicityEndsAt = null);
+public sealed record CallWindow(DateTimeOffset OpensAt, DateTimeOffset Deadline, DateTimeOffset RecommendationDeadline, DateTimeOffset? PublicityEndsAt = null)
+{
+    /// <summary>Whether the bureau has published the call; an unpublished one takes no application.</summary>
+    public bool Published { get; init; } = true;
+}
 
 /// <summary>The table's answer: a move with the step to record, or a refusal with its reason in Chinese.</summary>
 public abstract record Decision
@@ -144,14 +148,14 @@ public static class Workflow
         new(ApplicationStatus.Publicity, ApplicationAction.Approve, Bureau, ApplicationStatus.Approved, Guard.PublicityOver),
         // an objection upheld, during the period or after it
         new(ApplicationStatus.Publicity, ApplicationAction.Decline, Bureau, ApplicationStatus.Declined),
-        // 放弃申报: the applicant's, at any point before a decision
-        .. AbandonableStatuses.Select(s => new Transition(s, ApplicationAction.Abandon, Applicant, ApplicationStatus.Withdrawn)),
+        // 放弃申报: the organisation's decision (its administrator's), at any point before the decision on funding
+        .. AbandonableStatuses.Select(s => new Transition(s, ApplicationAction.Abandon, [ActorRole.OrgAdmin], ApplicationStatus.Withdrawn)),
     ];
 
     private static ApplicationStatus[] AbandonableStatuses =>
     [
         ApplicationStatus.Draft, ApplicationStatus.Submitted, ApplicationStatus.Returned, ApplicationStatus.Recommended,
-        ApplicationStatus.Accepted, ApplicationStatus.ExpertReview, ApplicationStatus.Reviewed,
+        ApplicationStatus.Accepted, ApplicationStatus.ExpertReview, ApplicationStatus.Reviewed, ApplicationStatus.Proposed, ApplicationStatus.Publicity,
     ];
 
     /// <summary>The actions that must say why: the applicant (or the bureau) reads it.</summary>
@@ -166,7 +170,8 @@ public static class Workflow
     public static Decision Decide(ApplicationStatus? from, ApplicationAction action, ActorRole role, DateTimeOffset now, CallWindow call, ApplicationStatus? returnedFrom = null)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (!Table.Any(t => t.Action == action && t.Roles.Contains(role))) return new Decision.Refused($"{Label(role)}不能{Label(action)}申报书");
+        if (!Table.Any(t => t.Action == action && t.Roles.Contains(role)))
+            return new Decision.Refused($"{Label(role)}不能{Label(action)}" + (Label(action).EndsWith("申报", StringComparison.Ordinal) ? "" : "申报书"));
         var lines = Table.Where(t => t.From == from && t.Action == action && (t.ReturnedFrom is null || t.ReturnedFrom == (returnedFrom ?? ApplicationStatus.Submitted))).ToList();
         if (lines.Count == 0)
             return new Decision.Refused((from, action) switch
@@ -187,6 +192,12 @@ public static class Workflow
         ApplicationStatus.Reviewed, ApplicationStatus.Proposed, ApplicationStatus.Publicity, ApplicationStatus.Approved,
     ];
 
+    /// <summary>
+    /// What the guide's 限报 counts (applications on the same platform): the lodged ones and the returned ones, which are
+    /// to come back; a return must not free a place that its correction will need again.
+    /// </summary>
+    public static readonly IReadOnlyList<ApplicationStatus> Counted = [.. Lodged, ApplicationStatus.Returned];
+
     /// <summary>Whether the application may be changed by this role: a question to the table, not a status comparison.</summary>
     public static bool CanEdit(ApplicationStatus status, ActorRole role, DateTimeOffset now, CallWindow call) =>
         Decide(status, ApplicationAction.Edit, role, now, call) is Decision.Allowed;
@@ -194,7 +205,8 @@ public static class Workflow
     private static Decision.Refused? Check(Guard guard, ApplicationAction action, DateTimeOffset now, CallWindow call) => guard switch
     {
         Guard.None => null,
-        Guard.SubmissionWindow => now >= call.Deadline ? new($"申报已于{ChinaTime.Describe(call.Deadline)}截止，不能再{(action == ApplicationAction.Create ? "新建申报书" : Label(action))}")
+        Guard.SubmissionWindow => !call.Published ? new("申报批次尚未发布")
+            : now >= call.Deadline ? new($"申报已于{ChinaTime.Describe(call.Deadline)}截止，不能再{(action == ApplicationAction.Create ? "新建申报书" : Label(action))}")
             : now < call.OpensAt ? new($"申报将于{ChinaTime.Describe(call.OpensAt)}开始，尚不能{(action == ApplicationAction.Create ? "新建申报书" : Label(action))}")
             : null,
         Guard.BeforeDeadline => now >= call.Deadline ? new($"申报已于{ChinaTime.Describe(call.Deadline)}截止，撤回后将不能再提交，因此不能撤回") : null,
@@ -246,6 +258,26 @@ public static class Workflow
         ApplicationStatus.Approved => "立项",
         ApplicationStatus.Declined => "不予立项",
         ApplicationStatus.Withdrawn => "已放弃",
+        _ => throw new UnreachableException(),
+    };
+
+    /// <summary>What the applicant reads beside the status: where it stands and what it can do next.</summary>
+    public static string NextStep(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Draft => "填写完成并通过提交前检查后，在截止前提交。",
+        ApplicationStatus.Submitted => "等待推荐单位审核推荐；推荐前可以撤回修改。",
+        ApplicationStatus.Returned => "请按退回理由修改后重新提交，重新提交会得到新的回执。",
+        ApplicationStatus.Recommended => "推荐单位已推荐，等待市科技局形式审查。",
+        ApplicationStatus.NotRecommended => "推荐单位不予推荐，本批次申报到此结束。",
+        ApplicationStatus.Accepted => "形式审查已通过，等待专家评审。",
+        ApplicationStatus.Refused => "市科技局不予受理，本批次申报到此结束。",
+        ApplicationStatus.ExpertReview => "专家评审中，请耐心等待。",
+        ApplicationStatus.Reviewed => "专家评审已完成，等待立项决定。",
+        ApplicationStatus.Proposed => "已列入拟立项名单，等待公示。",
+        ApplicationStatus.Publicity => "拟立项名单公示中，公示期满后作出立项决定。",
+        ApplicationStatus.Approved => "已立项。",
+        ApplicationStatus.Declined => "不予立项，本批次申报到此结束。",
+        ApplicationStatus.Withdrawn => "已放弃申报，此申报书不再参加本批次。",
         _ => throw new UnreachableException(),
     };
 

@@ -54,6 +54,11 @@ public enum AuditAction
     ReturnRegistration,
     /// <summary>An organisation not yet active correcting its registration (a returned one resubmitting it).</summary>
     RegistrationChange,
+    /// <summary>公示: the proposed list published for its period (the period in the details).</summary>
+    PublishList,
+    /// <summary>公示异议 received (the application's number only: the objector's name and contact are personal data).</summary>
+    Objection,
+    ObjectionAnswer,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -108,6 +113,9 @@ public static class AuditActions
         AuditAction.PasswordChange => "修改密码",
         AuditAction.ReturnRegistration => "退回单位注册",
         AuditAction.RegistrationChange => "修改注册信息",
+        AuditAction.PublishList => "发布公示",
+        AuditAction.Objection => "公示异议",
+        AuditAction.ObjectionAnswer => "答复公示异议",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

@@ -33,7 +33,7 @@ public sealed class CrossChecks(AppDbContext db, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(application);
         var others = db.Applications.AsNoTracking().Where(a => a.CallId == application.CallId && a.Id != application.Id
-            && a.SubmittedAt != null && a.Status != ApplicationStatus.Withdrawn);
+            && a.SubmittedAt != null && a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Draft);
         var findings = new List<Finding>();
         if (application.ContractRegistrationNo is { } number)
             findings.AddRange((await others.Where(a => a.ContractRegistrationNo == number)
@@ -61,7 +61,7 @@ public sealed class CrossChecks(AppDbContext db, IConfiguration configuration)
             .Where(b => bands[b.Band] == b.Hash).Select(b => b.ApplicationId).Distinct().ToList();
         if (candidates.Count == 0) return [];
         var rows = await db.Applications.AsNoTracking()
-            .Where(a => candidates.Contains(a.Id) && a.SubmittedAt != null && a.Status != ApplicationStatus.Withdrawn)
+            .Where(a => candidates.Contains(a.Id) && a.SubmittedAt != null && a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Draft)
             .Select(a => new { a.Id, a.Number, a.Title, Organisation = a.Organisation.Name, a.TitleSignature, a.SummarySignature })
             .ToListAsync(ct);
         return rows

@@ -24,10 +24,18 @@ public sealed class RecommendationGuard(AppDbContext db, Workspaces workspaces)
             return "该申报书没有提交记录（提交内容未冻结），不能推荐";
         var others = application.PlatformId is { Length: > 0 } platform
             ? await db.Applications.CountAsync(a => a.OrganisationId == application.OrganisationId && a.CallId == application.CallId && a.Id != application.Id
-                && a.PlatformId == platform && Workflow.Lodged.Contains(a.Status), ct)
+                && a.PlatformId == platform && Workflow.Counted.Contains(a.Status), ct)
             : 0;
-        var failing = Recommendation.CountedRulesFailing(guide, category, snapshot.Facts, snapshot.AsOf, others);
-        return failing.Count == 0 ? null : string.Join("；", failing.Select(f => f.Message));
+        try
+        {
+            var failing = Recommendation.CountedRulesFailing(guide, category, snapshot.Facts, snapshot.AsOf, others);
+            return failing.Count == 0 ? null : string.Join("；", failing.Select(f => f.Message));
+        }
+        catch (InvalidOperationException)
+        {
+            // a guide edited since the submission no longer reads what was frozen: a person must look, not the page fail
+            return "提交时的内容已无法按当前指南重新核对限报名额，请联系系统管理员";
+        }
     }
 
     /// <summary>The district's quotas in the call, each category with what it has used.</summary>

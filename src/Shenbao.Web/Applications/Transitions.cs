@@ -23,8 +23,9 @@ public sealed class Transitions(AppDbContext db, AuditLog audit, Notifier notifi
 
     /// <summary>Stages the move (not yet saved); a refusal when the table or the reason says no.</summary>
     /// <param name="clauses">For 不予受理: the ids of the guide's clauses it rests on (required there, ignored elsewhere).</param>
+    /// <param name="auditDetail">What the trail should add (an amount proposed), beyond the move and its reason.</param>
     public async Task<Outcome> StageAsync(Application application, ApplicationAction action, ClaimsPrincipal user, string? reason, string? internalNote, CancellationToken ct,
-        IReadOnlyList<string>? clauses = null)
+        IReadOnlyList<string>? clauses = null, string? auditDetail = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(user);
@@ -33,11 +34,13 @@ public sealed class Transitions(AppDbContext db, AuditLog audit, Notifier notifi
         var decision = Workflow.Decide(application.Status, action, user.Role(), now, application.Call.Window, application.ReturnedFrom);
         if (decision is Decision.Refused refused) return new(false, $"《{name}》：{refused.Reason}");
         var step = (Decision.Allowed)decision;
-        reason = reason?.Trim() is { Length: > 0 } r ? r : null;
-        internalNote = internalNote?.Trim() is { Length: > 0 } n ? n : null;
-        if (Workflow.NeedsReason(action) && reason is null) return new(false, $"《{name}》：请填写{Workflow.Label(action)}的理由，申报单位将看到它");
-        if (reason?.Length > ApplicationEvent.ReasonLimit || internalNote?.Length > ApplicationEvent.ReasonLimit)
-            return new(false, $"《{name}》：理由和内部备注各不能超过{ApplicationEvent.ReasonLimit}字");
+        // a browser sends a textarea's line breaks as CRLF, while its maxlength counted each as one character
+        reason = reason?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() is { Length: > 0 } r ? r : null;
+        internalNote = internalNote?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() is { Length: > 0 } n ? n : null;
+        var reader = action == ApplicationAction.Abandon ? "推荐单位和市科技局" : "申报单位";
+        if (Workflow.NeedsReason(action) && reason is null) return new(false, $"《{name}》：请填写{Workflow.Label(action)}的理由，{reader}将看到它");
+        if (reason?.Length > ApplicationEvent.ReasonLimit) return new(false, $"《{name}》：理由不能超过{ApplicationEvent.ReasonLimit}字（现有{reason.Length}字）");
+        if (internalNote?.Length > ApplicationEvent.ReasonLimit) return new(false, $"《{name}》：内部备注（含人工核查记录）不能超过{ApplicationEvent.ReasonLimit}字");
         var cited = action == ApplicationAction.Refuse ? (clauses ?? []).Distinct().ToList() : [];
         if (action == ApplicationAction.Refuse && cited.Count == 0) return new(false, $"《{name}》：不予受理须选择所依据的指南条款");
 
@@ -54,7 +57,7 @@ public sealed class Transitions(AppDbContext db, AuditLog audit, Notifier notifi
         // the trail keeps the reason (the applicant reads it anyway) but not the internal note's words, only that there was one
         audit.Record(AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number,
             details: $"{Workflow.Label(step.From!.Value)} → {Workflow.Label(step.To)}" + (reason is null ? "" : $"；理由：{reason}")
-                + (cited.Count == 0 ? "" : $"；依据：{string.Join("、", cited)}") + (internalNote is null ? "" : "；另有内部备注"));
+                + (cited.Count == 0 ? "" : $"；依据：{string.Join("、", cited)}") + (auditDetail is null ? "" : $"；{auditDetail}") + (internalNote is null ? "" : "；另有内部备注"));
         var what = step.To switch
         {
             ApplicationStatus.Returned => "退回修改。请按理由修改后重新提交",
@@ -69,9 +72,9 @@ public sealed class Transitions(AppDbContext db, AuditLog audit, Notifier notifi
 
     /// <summary>Stages and saves one move; a concurrent change (someone else acted first) is refused, not overwritten.</summary>
     public async Task<Outcome> MakeAsync(Application application, ApplicationAction action, ClaimsPrincipal user, string? reason, string? internalNote, CancellationToken ct,
-        IReadOnlyList<string>? clauses = null)
+        IReadOnlyList<string>? clauses = null, string? auditDetail = null)
     {
-        var staged = await StageAsync(application, action, user, reason, internalNote, ct, clauses);
+        var staged = await StageAsync(application, action, user, reason, internalNote, ct, clauses, auditDetail);
         if (!staged.Done) return staged;
         try
         {

@@ -87,14 +87,15 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
     /// What the application's pages show: the latest submission's snapshot once it has been submitted and is not the
     /// applicant's to change again (never a new check of today's profile), otherwise the check of the form as it is now.
     /// </summary>
-    public async Task<Workspace> ShowAsync(Application application, CancellationToken ct)
+    /// <param name="official">For the officials: a returned application is shown as last submitted, never the revision in progress.</param>
+    public async Task<Workspace> ShowAsync(Application application, CancellationToken ct, bool official = false)
     {
-        if (application.Status is ApplicationStatus.Draft or ApplicationStatus.Returned) return await CheckAsync(application, ct);
+        if (application.Status is ApplicationStatus.Draft || (application.Status is ApplicationStatus.Returned && !official)) return await CheckAsync(application, ct);
         var (guide, category) = CategoryOf(application);
         if (await db.Snapshots.AsNoTracking().Where(s => s.ApplicationId == application.Id).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct) is not { } stored)
         {
             // given up as a draft: nothing was ever frozen
-            if (!Workflow.Lodged.Contains(application.Status)) return await CheckAsync(application, ct);
+            if (!Workflow.Lodged.Contains(application.Status) && application.Status != ApplicationStatus.Returned) return await CheckAsync(application, ct);
             // submitted before snapshots were kept: what was judged then is not known, and today's profile must not stand in for it
             var form = Read(application.FormJson);
             var (formDone, formTotal) = ApplicationDocument.Completeness(category, form, application.Attachments.Select(a => a.Purpose).Distinct());
@@ -116,7 +117,7 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
     {
         if (platform is not { Length: > 0 }) return 0;
         return await db.Applications.CountAsync(a => a.OrganisationId == application.OrganisationId && a.CallId == application.CallId
-            && a.Id != application.Id && a.PlatformId == platform && Workflow.Lodged.Contains(a.Status), ct);
+            && a.Id != application.Id && a.PlatformId == platform && Workflow.Counted.Contains(a.Status), ct);
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class IndexModel(AppDbContext db, GuideCatalog catalog, TimeProvid
     {
         var now = clock.GetUtcNow();
         // A handful of calls a year: filtered here, because SQLite cannot compare DateTimeOffset columns in SQL.
-        var calls = await db.Calls.AsNoTracking().ToListAsync(ct);
+        var calls = await db.Calls.AsNoTracking().Where(c => !c.IsDraft).ToListAsync(ct);
         Calls = calls
             .Select(c => View(c, now))
             .OrderBy(v => v.State)

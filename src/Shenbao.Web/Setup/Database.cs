@@ -15,6 +15,16 @@ public static class Database
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        // the guides the bureau imported, validated again as if shipped: a call must never run on a half-read guide
+        var catalog = scope.ServiceProvider.GetRequiredService<GuideCatalog>();
+        var facts = scope.ServiceProvider.GetRequiredService<Shenbao.Domain.Eligibility.FactCatalog>();
+        foreach (var stored in await db.StoredGuides.AsNoTracking().OrderBy(g => g.Id).ToListAsync())
+            catalog.TryAdd(Shenbao.Domain.Guides.GuideLoader.Load(stored.Yaml, $"（导入的指南 {stored.GuideId}）", facts: facts) switch
+            {
+                Shenbao.Domain.Guides.GuideLoad.Loaded loaded => loaded.Guide,
+                Shenbao.Domain.Guides.GuideLoad.Invalid invalid => throw new InvalidDataException(string.Join(Environment.NewLine, invalid.Errors)),
+                _ => throw new System.Diagnostics.UnreachableException(),
+            });
         if (app.Configuration.GetValue("Shenbao:Demo", false))
         {
             var guide = scope.ServiceProvider.GetRequiredService<GuideCatalog>().Default;

@@ -15,6 +15,7 @@ public sealed class WorkflowTests
     private static readonly ActorRole[] Applicants = [ActorRole.OrgAdmin, ActorRole.ProjectLeader];
     private static readonly ActorRole[] Recommender = [ActorRole.Recommender];
     private static readonly ActorRole[] Bureau = [ActorRole.Bureau];
+    private static readonly ActorRole[] Admin = [ActorRole.OrgAdmin];
 
     /// <summary>
     /// The legal moves, and only they: (from, action, roles) → to, for an application returned by the 推荐单位 where
@@ -42,13 +43,15 @@ public sealed class WorkflowTests
         (ApplicationStatus.Proposed, ApplicationAction.Decline, Bureau, ApplicationStatus.Declined),
         (ApplicationStatus.Publicity, ApplicationAction.Approve, Bureau, ApplicationStatus.Approved),
         (ApplicationStatus.Publicity, ApplicationAction.Decline, Bureau, ApplicationStatus.Declined),
-        (ApplicationStatus.Draft, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
-        (ApplicationStatus.Submitted, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
-        (ApplicationStatus.Returned, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
-        (ApplicationStatus.Recommended, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
-        (ApplicationStatus.Accepted, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
-        (ApplicationStatus.ExpertReview, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
-        (ApplicationStatus.Reviewed, ApplicationAction.Abandon, Applicants, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Draft, ApplicationAction.Abandon, Admin, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Submitted, ApplicationAction.Abandon, Admin, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Returned, ApplicationAction.Abandon, Admin, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Recommended, ApplicationAction.Abandon, Admin, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Accepted, ApplicationAction.Abandon, Admin, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.ExpertReview, ApplicationAction.Abandon, Admin, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Reviewed, ApplicationAction.Abandon, Admin, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Proposed, ApplicationAction.Abandon, Admin, ApplicationStatus.Withdrawn),
+        (ApplicationStatus.Publicity, ApplicationAction.Abandon, Admin, ApplicationStatus.Withdrawn),
     ];
 
     /// <summary>Inside every window: the call open, recommendation open, the publicity period over (approval allowed).</summary>
@@ -125,7 +128,8 @@ public sealed class WorkflowTests
     [Theory]
     [InlineData(ActorRole.Recommender, ApplicationStatus.Recommended, ApplicationAction.Return, "推荐单位不能退回已推荐的申报书")]
     [InlineData(ActorRole.Bureau, ApplicationStatus.Submitted, ApplicationAction.Return, "市科技局不能退回已提交的申报书")]
-    [InlineData(ActorRole.OrgAdmin, ApplicationStatus.Proposed, ApplicationAction.Abandon, "当前状态（拟立项）不能放弃申报")]
+    [InlineData(ActorRole.OrgAdmin, ApplicationStatus.Approved, ApplicationAction.Abandon, "当前状态（立项）不能放弃申报")]
+    [InlineData(ActorRole.ProjectLeader, ApplicationStatus.Submitted, ApplicationAction.Abandon, "项目负责人不能放弃申报")]
     [InlineData(ActorRole.OrgAdmin, ApplicationStatus.Withdrawn, ApplicationAction.Submit, "当前状态（已放弃）不能提交")]
     public void A_move_from_the_wrong_status_or_by_the_wrong_side_says_which(ActorRole role, ApplicationStatus from, ApplicationAction action, string reason)
     {
@@ -238,6 +242,7 @@ public sealed class WorkflowTests
     public void Every_status_action_and_role_has_a_chinese_label()
     {
         Assert.All(Enum.GetValues<ApplicationStatus>(), s => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Workflow.Label(s)));
+        Assert.All(Enum.GetValues<ApplicationStatus>(), s => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Workflow.NextStep(s)));
         Assert.All(Enum.GetValues<ApplicationAction>(), a => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Workflow.Label(a)));
         Assert.All(Enum.GetValues<ActorRole>(), r => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Workflow.Label(r)));
     }

@@ -439,7 +439,7 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
     }
 
     [Fact]
-    public async Task The_registration_number_and_its_proof_reach_the_districts_recommender_and_no_other()
+    public async Task The_registration_number_and_its_proof_reach_the_districts_recommender_and_the_bureau_and_no_other_district()
     {
         var admin = await Browser.For(app).SignInAsync("zhiheng-admin");
         var proof = FileKindsTests.Pdf("入库登记 " + Guid.NewGuid().ToString("N"));
@@ -472,7 +472,8 @@ public sealed class SelfAssessmentPageTests(ShenbaoApp app) : IClassFixture<Shen
         Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, bureau.StatusCode);
+        // the bureau reviews the organisation's submitted application, and so its proofs (FormalReviewTests)
+        Assert.Equal(HttpStatusCode.OK, bureau.StatusCode);
         var routeProof = db.Attachments.AsNoTracking().First(a => a.OrganisationId == organisation.Id && a.Purpose == "proof:techSme:rd-institution");
         Assert.Equal(HttpStatusCode.OK, (await recommender.Client.GetAsync(new Uri($"/Files/{routeProof.Id}", UriKind.Relative))).StatusCode);
         Assert.Contains(AuditTrail.Rows(app), r => r.Action == AuditAction.ProfileChange && r.Details == "科技型中小企业自评数据，修改：入库登记编号");

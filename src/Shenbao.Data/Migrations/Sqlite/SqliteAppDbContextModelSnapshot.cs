@@ -208,6 +208,10 @@ namespace Shenbao.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProposedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReceiptNo")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -506,7 +510,16 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublicityEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublicityStartsAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RecommendationDeadline")
@@ -631,6 +644,51 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.HasKey("CallId", "OrganisationId");
 
                     b.ToTable("SentReminders", (string)null);
+                });
+
+            modelBuilder.Entity("Shenbao.Data.Objection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "SubmittedAt");
+
+                    b.ToTable("Objections");
                 });
 
             modelBuilder.Entity("Shenbao.Data.Organisation", b =>
@@ -783,6 +841,42 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.HasIndex("CallId", "Text", "Band", "Hash");
 
                     b.ToTable("SimilarityBands");
+                });
+
+            modelBuilder.Entity("Shenbao.Data.StoredGuide", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuideId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuideId")
+                        .IsUnique();
+
+                    b.ToTable("StoredGuides");
                 });
 
             modelBuilder.Entity("Shenbao.Data.SubmissionSnapshot", b =>
@@ -1101,6 +1195,17 @@ namespace Shenbao.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shenbao.Data.Objection", b =>
+                {
+                    b.HasOne("Shenbao.Data.Application", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
                 });
 
             modelBuilder.Entity("Shenbao.Data.RecommendationQuota", b =>

@@ -88,7 +88,7 @@ public sealed class CreateModel(AppDbContext db, GuideCatalog guides, Districts 
     private async Task LoadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        Calls = (await db.Calls.AsNoTracking().ToListAsync(ct)).Where(c => c.OpensAt <= now && now < c.Deadline).OrderBy(c => c.Deadline).ToList();
+        Calls = (await db.Calls.AsNoTracking().Where(c => !c.IsDraft).ToListAsync(ct)).Where(c => c.OpensAt <= now && now < c.Deadline).OrderBy(c => c.Deadline).ToList();
         if (Input.CallId == 0 && Calls.Count > 0) Input.CallId = Calls[0].Id;
         var call = Calls.FirstOrDefault(c => c.Id == Input.CallId);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == User.OrganisationId(), ct);

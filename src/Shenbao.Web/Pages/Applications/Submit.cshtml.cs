@@ -79,6 +79,16 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
             $"申报书《{application.Title ?? application.Number}》已于{Shenbao.Domain.Eligibility.ChinaTime.Describe(now)}由{User.DisplayName()}提交，回执号 {receipt}，内容摘要（SHA-256）{stored.Hash}。" +
             (step.To == ApplicationStatus.Recommended ? "已回到市科技局形式审查。" : $"下一步由{application.District}的推荐单位审核推荐。"),
             $"/Applications/Details/{application.Id}");
+        if (step.From == ApplicationStatus.Returned)
+        {
+            // a correction goes back to whoever returned it, and they hear of it
+            var officials = step.To == ApplicationStatus.Recommended
+                ? await (from u in db.Users join ur in db.UserRoles on u.Id equals ur.UserId join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Bureau select u).ToListAsync(ct)
+                : await db.Users.Where(u => u.District == application.District).ToListAsync(ct);
+            notifier.Notify(officials, $"退回后重新提交：{application.Title ?? application.Number}",
+                $"退回修改的申报书《{application.Title ?? application.Number}》已由{User.DisplayName()}修改并重新提交（回执号 {receipt}），请审核。",
+                step.To == ApplicationStatus.Recommended ? $"/Bureau/Review/{application.Id}" : $"/Recommender/Review/{application.Id}");
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return RedirectToPage("Details", new { id, submitted = true });

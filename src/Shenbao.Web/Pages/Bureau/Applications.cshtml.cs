@@ -48,7 +48,7 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Cr
         Chosen = Calls.FirstOrDefault(c => c.Id == Call) ?? Calls.OrderByDescending(c => c.OpensAt).FirstOrDefault();
         if (Chosen is null) return Page();
         Guide = workspaces.GuideOf(Chosen);
-        var query = db.Applications.AsNoTracking().Where(a => a.CallId == Chosen.Id && a.SubmittedAt != null);
+        var query = db.Applications.AsNoTracking().Where(a => a.CallId == Chosen.Id && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft);
         if (Category is { Length: > 0 } category) query = query.Where(a => a.Category == category);
         if (Field is { Length: > 0 } field) query = query.Where(a => a.SupportField == field);
         if (District is { Length: > 0 } district) query = query.Where(a => a.District == district);
@@ -67,7 +67,7 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Cr
             .ToListAsync(ct);
         Rows = rows.Select(a => new Row(a.Id, a.Number, a.Title, a.Organisation, a.District, Guide.FindCategory(a.Category)?.Name ?? a.Category, a.SupportField,
             a.Status, a.Verdict, MayBatch(a.Status, a.Verdict, a.Category))).ToList();
-        Districts = await db.Applications.AsNoTracking().Where(a => a.CallId == Chosen.Id && a.SubmittedAt != null).Select(a => a.District).Distinct().OrderBy(d => d).ToListAsync(ct);
+        Districts = await db.Applications.AsNoTracking().Where(a => a.CallId == Chosen.Id && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft).Select(a => a.District).Distinct().OrderBy(d => d).ToListAsync(ct);
         return Page();
     }
 
@@ -83,11 +83,14 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Cr
             return RedirectToPage(new { Call });
         }
         var results = new List<string>();
-        foreach (var id in ids.Distinct().Take(500))
+        var chosen = ids.Distinct().ToList();
+        if (chosen.Count > Recommender.ApplicationsModel.BatchLimit)
+            results.Add($"一次最多通过 {Recommender.ApplicationsModel.BatchLimit} 份，其余 {chosen.Count - Recommender.ApplicationsModel.BatchLimit} 份请再次勾选");
+        foreach (var id in chosen.Take(Recommender.ApplicationsModel.BatchLimit))
         {
-            if (await db.Applications.Include(a => a.Call).Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null, ct) is not { } application)
+            if (await db.Applications.Include(a => a.Call).Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft, ct) is not { } application)
             {
-                results.Add($"编号 {id} 的申报书不存在");
+                results.Add("所选的一份申报书不存在或已撤回，未办理");
                 continue;
             }
             var name = application.Title ?? application.Number;

@@ -45,7 +45,7 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChe
     {
         if (!Enum.TryParse<ApplicationAction>(answer, out var action) || !Answers.Contains(action)) return BadRequest();
         if (await LoadAsync(id, ct) is not { } application) return NotFound();
-        var shown = await workspaces.ShowAsync(application, ct);
+        var shown = await workspaces.ShowAsync(application, ct, official: true);
         var manual = shown.Verdict.Rules.Where(r => r.Outcome == Outcome.Manual).ToList();
         var note = InternalNote;
         if (action == ApplicationAction.Accept && manual.Count > 0)
@@ -78,11 +78,11 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChe
     private Task<Application?> LoadAsync(int id, CancellationToken ct) =>
         db.Applications.Include(a => a.Call).Include(a => a.Organisation).Include(a => a.Attachments).Include(a => a.Events)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null, ct);
+            .SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft, ct);
 
     private async Task<IActionResult> ShowAsync(Application application, CancellationToken ct)
     {
-        Workspace = await workspaces.ShowAsync(application, ct);
+        Workspace = await workspaces.ShowAsync(application, ct, official: true);
         ProofIds = await workspaces.ProofIdsAsync(application.OrganisationId, ct);
         Findings = await checks.ForAsync(application, ct);
         ManualItems = Workspace.Verdict.Rules.Where(r => r.Outcome == Outcome.Manual).ToList();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Domain.Applications;
 using Shenbao.Web.Files;
 using Shenbao.Web.Security;
 
@@ -29,7 +30,17 @@ public sealed class DownloadModel(AppDbContext db, FileStore files) : PageModel
             // its organisations' proofs, and the attachments of its district's applications once submitted (a draft is the applicant's own)
             attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && (
                 (a.ApplicationId == null && a.Purpose.StartsWith(Organisations.ProfileSections.ProofPrefix) && db.Organisations.Any(o => o.Id == a.OrganisationId && o.District == district))
-                || (a.ApplicationId != null && db.Applications.Any(p => p.Id == a.ApplicationId && p.District == district && p.SubmittedAt != null))), ct);
+                || (a.ApplicationId != null && db.Applications.Any(p => p.Id == a.ApplicationId && p.District == district && p.SubmittedAt != null
+                    && p.Status != ApplicationStatus.Draft && p.Status != ApplicationStatus.Returned))), ct);
+        }
+        else if (User.IsInRole(Roles.Bureau))
+        {
+            // the bureau reviews every submitted application: its attachments, and the proofs of organisations that submitted
+            attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && (
+                (a.ApplicationId == null && a.Purpose.StartsWith(Organisations.ProfileSections.ProofPrefix)
+                    && db.Applications.Any(p => p.OrganisationId == a.OrganisationId && p.SubmittedAt != null && p.Status != ApplicationStatus.Draft))
+                || (a.ApplicationId != null && db.Applications.Any(p => p.Id == a.ApplicationId && p.SubmittedAt != null
+                    && p.Status != ApplicationStatus.Draft && p.Status != ApplicationStatus.Returned))), ct);
         }
         else return NotFound();
         if (attachment is null) return NotFound();

@@ -15,6 +15,9 @@ namespace Shenbao.Web.Pages.Recommender;
 /// </summary>
 public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, RecommendationGuard guard, Transitions transitions, TimeProvider clock) : PageModel
 {
+    /// <summary>How many one batch takes: its per-item results must still fit the notice after the redirect.</summary>
+    public const int BatchLimit = 100;
+
     public sealed record Row(int Id, string Number, string? Title, string Organisation, string Category, ApplicationStatus Status, string? Submitted);
 
     public IReadOnlyList<FundingCall> Calls { get; private set; } = [];
@@ -59,10 +62,12 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Re
             return RedirectToPage(new { call });
         }
         var results = new List<string>();
-        foreach (var id in ids.Distinct().Take(500))
+        var chosen = ids.Distinct().ToList();
+        if (chosen.Count > BatchLimit) results.Add($"一次最多推荐 {BatchLimit} 份，本次只办理了前 {BatchLimit} 份，其余 {chosen.Count - BatchLimit} 份请再次勾选");
+        foreach (var id in chosen.Take(BatchLimit))
         {
             var outcome = await RecommendAsync(db, guard, transitions, User, id, ct);
-            results.Add(outcome?.Message ?? $"编号 {id} 的申报书不在本辖区的待推荐列表中");
+            results.Add(outcome?.Message ?? "所选的一份申报书不在本辖区的待推荐列表中（可能已被撤回），未办理");
         }
         Message = string.Join("\n", results);
         return RedirectToPage(new { call });
@@ -72,17 +77,18 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Re
     /// One recommendation, with its quota taken under a lock (two officers, or a batch beside a single click, cannot both
     /// take the last place): null when the application is not the district's.
     /// </summary>
-    internal static async Task<Transitions.Outcome?> RecommendAsync(AppDbContext db, RecommendationGuard guard, Transitions transitions, System.Security.Claims.ClaimsPrincipal user, int id, CancellationToken ct)
+    internal static async Task<Transitions.Outcome?> RecommendAsync(AppDbContext db, RecommendationGuard guard, Transitions transitions, System.Security.Claims.ClaimsPrincipal user, int id, CancellationToken ct,
+        string? reason = null, string? internalNote = null)
     {
         var district = user.District();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Applications.Include(a => a.Call).Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id && a.District == district && a.SubmittedAt != null, ct) is not { } application)
+        if (await db.Applications.Include(a => a.Call).Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id && a.District == district && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft, ct) is not { } application)
             return null;
         await db.RecommendationQuotas.Where(q => q.CallId == application.CallId && q.District == district && q.Category == application.Category)
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.Limit, q => q.Limit), ct);
         if (application.Status == ApplicationStatus.Submitted && await guard.RefusalAsync(application, ct) is { } refusal)
             return new(false, $"《{application.Title ?? application.Number}》未推荐：{refusal}");
-        var outcome = await transitions.MakeAsync(application, ApplicationAction.Recommend, user, null, null, ct);
+        var outcome = await transitions.MakeAsync(application, ApplicationAction.Recommend, user, reason, internalNote, ct);
         if (outcome.Done) await transaction.CommitAsync(ct);
         return outcome;
     }

@@ -37,7 +37,7 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, Recommen
         if (!Enum.TryParse<ApplicationAction>(answer, out var action) || !Answers.Contains(action)) return BadRequest();
         if (action == ApplicationAction.Recommend)
         {
-            var recommended = await ApplicationsModel.RecommendAsync(db, guard, transitions, User, id, ct);
+            var recommended = await ApplicationsModel.RecommendAsync(db, guard, transitions, User, id, ct, Reason, InternalNote);
             if (recommended is null) return NotFound();
             if (!recommended.Done) return await RefusedAsync(id, recommended.Message, ct);
             Message = recommended.Message;
@@ -65,12 +65,12 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, Recommen
         var district = User.District();
         return db.Applications.Include(a => a.Call).Include(a => a.Organisation).Include(a => a.Attachments).Include(a => a.Events)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id && a.District == district && a.SubmittedAt != null, ct);
+            .SingleOrDefaultAsync(a => a.Id == id && a.District == district && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft, ct);
     }
 
     private async Task<IActionResult> ShowAsync(Application application, CancellationToken ct)
     {
-        Workspace = await workspaces.ShowAsync(application, ct);
+        Workspace = await workspaces.ShowAsync(application, ct, official: true);
         ProofIds = await workspaces.ProofIdsAsync(application.OrganisationId, ct);
         var now = clock.GetUtcNow();
         Actions = Answers.Where(a => Workflow.Decide(application.Status, a, User.Role(), now, application.Call.Window, application.ReturnedFrom) is Decision.Allowed).ToList();

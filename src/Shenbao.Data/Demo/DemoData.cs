@@ -14,7 +14,7 @@ namespace Shenbao.Data.Demo;
 /// The demo: a call open now (dates marked as demo), an account for every role, and organisations and
 /// applications in several states. Written once into an empty database; passwords work only in demo mode.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     /// <summary>The password of every demo account (listed in the README); refused outside demo mode.</summary>
     public const string Password = "Shenbao-2025";
@@ -181,6 +181,7 @@ public static class DemoData
                 ["application.leader.title"] = "senior",
                 ["application.platformId"] = "lab",
             }));
+        AddLifecycle(db, guide, call, hynu, users, now);
         await db.SaveChangesAsync(ct);
         await WriteTrailAsync(db, guide, call, users, now, ct);
         await transaction.CommitAsync(ct);
@@ -231,7 +232,7 @@ public static class DemoData
         var leader = users["zhiheng-leader"];
         Add(now.AddDays(-19).AddHours(3), users["zhiheng-admin"], AuditAction.AccountCreated, AuditEntry.Objects.User, leader.Id, $"项目负责人 {leader.UserName}");
 
-        var applications = await db.Applications.AsNoTracking().Include(a => a.Events).ToListAsync(ct);
+        var applications = await db.Applications.AsNoTracking().Include(a => a.Events).Include(a => a.Snapshots).ToListAsync(ct);
         foreach (var attachment in await db.Attachments.AsNoTracking().ToListAsync(ct))
         {
             var owner = applications.FirstOrDefault(a => a.Id == attachment.ApplicationId);
@@ -245,13 +246,23 @@ public static class DemoData
             foreach (var step in application.Events.OrderBy(e => e.At))
             {
                 var who = byId[step.UserId];
-                Add(step.At, who, AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number,
-                    step.Action == ApplicationAction.Submit ? $"回执号 {application.ReceiptNo}，摘要 {application.ContentHash}" : $"{call.Title}，类别 {application.Category}");
+                Add(step.At, who, AuditActions.Of(step.Action), AuditEntry.Objects.Application, application.Number, step.Action switch
+                {
+                    ApplicationAction.Submit => $"回执号 {application.Snapshots.FirstOrDefault()?.ReceiptNo ?? application.ReceiptNo}，摘要 {application.ContentHash}",
+                    ApplicationAction.Create => $"{call.Title}，类别 {application.Category}",
+                    _ => $"{Workflow.Label(step.From!.Value)} → {Workflow.Label(step.To)}" + (step.Reason is null ? "" : $"；理由：{step.Reason}")
+                        + (step.Clauses is null ? "" : $"；依据：{string.Join("、", step.ClauseIds)}") + (step.InternalNote is null ? "" : "；另有内部备注"),
+                });
                 if (step.Action == ApplicationAction.Create)
                     Add(step.At.AddHours(1), who, AuditAction.Edit, AuditEntry.Objects.Application, application.Number,
                         $"修改 {form.Count} 项：{string.Join("、", form.Keys.Order(StringComparer.Ordinal).Select(guide.FindCategory(application.Category)!.LabelOf))}");
             }
         }
+
+        if (call.PublicityStartsAt is { } published)
+            Add(published, users["bureau-officer"], AuditAction.PublishList, AuditEntry.Objects.Call, Id(call.Id), $"公示期 {ChinaTime.Describe(published)} 至 {ChinaTime.Describe(call.PublicityEndsAt!.Value)}");
+        foreach (var objection in await db.Objections.AsNoTracking().Include(o => o.Application).ToListAsync(ct))
+            Add(objection.SubmittedAt, null, AuditAction.Objection, AuditEntry.Objects.Application, objection.Application.Number, "收到公示异议");
 
         // each person signs in a minute before the first thing they do
         foreach (var first in rows.Where(r => r.UserId is not null).GroupBy(r => r.UserId!).Select(g => g.MinBy(r => r.At)!).ToList())
@@ -292,7 +303,10 @@ public static class DemoData
             form, attachments.Select(a => a.Purpose), 0, asOf);
         var receipt = Submission.ReceiptNo(application.Number, 1);
         var files = attachments.Concat(proofs).Select(a => new FileRef(a.Purpose, a.FileName, a.Sha256, a.Size));
-        var snapshot = Snapshot.Take(receipt, application.Number, by.Id, at, guide, judgement, form, new Dictionary<string, string>(), files);
+        // each warned rule justified, as the submission page requires
+        var justifications = judgement.Verdict.Rules.Where(r => r.Outcome == Outcome.Warn).ToDictionary(r => r.RuleId, _ => "演示数据：已在申报书中说明理由。");
+        application.JustificationsJson = JsonSerializer.Serialize(justifications, CheckJson.Options);
+        var snapshot = Snapshot.Take(receipt, application.Number, by.Id, at, guide, judgement, form, justifications, files);
         var stored = SubmissionSnapshot.From(snapshot);
         application.Status = step.To;
         application.SubmittedAt = at;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Shenbao.Data;
 
@@ -55,7 +56,11 @@ public sealed class ShenbaoServer : WebApplicationFactory<Program>
         var log = Path.Combine(Repository.Screenshots, "server.log");
         File.WriteAllText(log, "");
         builder.ConfigureLogging(logging => logging.AddProvider(new ServerLog(log)));
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
+
+    /// <summary>The site's clock: the real time, moved on by a journey that must wait out a period (公示).</summary>
+    public ShiftedClock Clock { get; } = new();
 
     /// <summary>Looks something up in the site's database that the pages do not show (an id).</summary>
     public T Query<T>(Func<AppDbContext, T> query)
@@ -73,4 +78,12 @@ public sealed class ShenbaoServer : WebApplicationFactory<Program>
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+}
+
+/// <summary>The system clock plus an offset a journey sets (and resets) to live through a period without waiting for it.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + Offset;
 }

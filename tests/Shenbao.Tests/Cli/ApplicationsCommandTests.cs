@@ -30,7 +30,10 @@ public sealed class ApplicationsCommandTests : IDisposable
         var rows = JsonNode.Parse(run.Output)!.AsArray();
         using var db = Shenbao.Data.DataServices.Create("Sqlite", $"Data Source={database}");
         Assert.Equal(db.Applications.Count(), rows.Count);
-        var submitted = rows.Single(r => r!["status"]!.GetValue<string>() == "submitted")!;
+        var submitted = rows.Single(r => r!["status"]!.GetValue<string>() == "submitted" && r["organisation"]!.GetValue<string>() == "衡阳智衡计量科技有限公司")!;
+        // the demo has an application in every status
+        Assert.Equal(Enum.GetValues<Shenbao.Domain.Applications.ApplicationStatus>().Select(Shenbao.Domain.Applications.Workflow.Id).Order(),
+            rows.Select(r => r!["status"]!.GetValue<string>()).Distinct().Order());
         Assert.Equal("衡阳智衡计量科技有限公司", submitted["organisation"]!.GetValue<string>());
         Assert.Equal("iur-cooperation", submitted["category"]!.GetValue<string>());
         Assert.Matches(@"^HENGYANG-2025-\d{5}$", submitted["number"]!.GetValue<string>());

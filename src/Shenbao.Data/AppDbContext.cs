@@ -181,6 +181,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             a.HasIndex(x => new { x.CallId, x.District, x.Status });
             a.HasIndex(x => new { x.CallId, x.SupportField });
             a.HasIndex(x => new { x.OrganisationId, x.CallId, x.PlatformId });
+            // formal review's count of a whole call reads this index alone (ReviewList)
+            a.HasIndex(x => new { x.CallId, x.Status, x.SubmittedAt });
             a.HasIndex(x => new { x.CallId, x.Verdict });
             a.HasIndex(x => new { x.CallId, x.ContractRegistrationNo });
             a.HasIndex(x => new { x.CallId, x.LeaderName });

@@ -37,6 +37,9 @@ public sealed class FormalReviewTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.Null((await officer.GetAsync("/Bureau/Applications?category=key-rd")).Document.QuerySelector($"tr[data-application='{id}']"));
         var found = await officer.GetAsync($"/Bureau/Applications?q={number}");
         Assert.Equal("1", found.Document.QuerySelector("#total")!.TextContent);
+        Assert.NotNull((await officer.GetAsync("/Bureau/Applications?q=有机框架")).Document.QuerySelector($"tr[data-application='{id}']"));
+        Assert.NotNull((await officer.GetAsync("/Bureau/Applications?q=刘教授")).Document.QuerySelector($"tr[data-application='{id}']"));
+        Assert.Null((await officer.GetAsync("/Bureau/Applications?q=HENGYANG-2025-99999")).Document.QuerySelector($"tr[data-application='{id}']"));
         var verdict = Stored(id).Verdict;
         Assert.NotNull((await officer.GetAsync($"/Bureau/Applications?verdict={verdict}")).Document.QuerySelector($"tr[data-application='{id}']"));
         var unknown = await officer.GetAsync("/Bureau/Applications?status=nonsense");

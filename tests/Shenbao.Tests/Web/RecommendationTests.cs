@@ -172,6 +172,60 @@ public sealed class RecommendationTests(ShenbaoApp app) : IClassFixture<ShenbaoA
         }
     }
 
+    [Fact]
+    public async Task The_guides_platform_limit_is_judged_again_at_recommendation_over_the_calls_live_applications()
+    {
+        var (_, first) = await SubmittedAsync();
+        var (applicant, second) = await BasicResearch.DraftAsync(app);
+        await BasicResearch.UploadAsync(applicant, second, "platform-approval", "平台批复.pdf", BasicResearch.Approval);
+        await BasicResearch.UploadAsync(applicant, second, "recommendation-letter", "推荐函.pdf", BasicResearch.Letter);
+        Assert.Equal(HttpStatusCode.Redirect, (await BasicResearch.SubmitAsync(applicant, second)).Status);
+        // a third on the same platform lodged since (as a migration or another channel could leave it): the platform is now full
+        var (_, third) = await BasicResearch.DraftAsync(app);
+        await using (var db = app.Db())
+            await db.Applications.Where(a => a.Id == third).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted));
+        var officer = await Browser.For(app).SignInAsync(Officer);
+
+        var page = await officer.GetAsync($"/Recommender/Review/{second}");
+        var refused = await AnswerAsync(officer, second, "Recommend");
+
+        Assert.Contains("已达每个平台限报2项的名额", page.Document.QuerySelector("#recommend-refusal")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("已达每个平台限报2项的名额", refused.Document.QuerySelector("#refused")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.Submitted, Stored(second).Status);
+    }
+
+    [Fact]
+    public async Task Two_recommendations_at_once_cannot_both_take_the_last_place_of_a_quota()
+    {
+        var (_, first) = await SubmittedAsync();
+        var (applicant, second) = await BasicResearch.DraftAsync(app);
+        await BasicResearch.UploadAsync(applicant, second, "platform-approval", "平台批复.pdf", BasicResearch.Approval);
+        await BasicResearch.UploadAsync(applicant, second, "recommendation-letter", "推荐函.pdf", BasicResearch.Letter);
+        Assert.Equal(HttpStatusCode.Redirect, (await BasicResearch.SubmitAsync(applicant, second)).Status);
+        var callId = Stored(first).CallId;
+        await using (var db = app.Db())
+        {
+            db.RecommendationQuotas.Add(new RecommendationQuota { CallId = callId, District = "珠晖区", Category = "basic-research", Limit = 1 });
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            var (one, two) = (await Browser.For(app).SignInAsync(Officer), await Browser.For(app).SignInAsync(Officer));
+            var (pageOne, pageTwo) = (await one.GetAsync($"/Recommender/Review/{first}"), await two.GetAsync($"/Recommender/Review/{second}"));
+
+            await Task.WhenAll(
+                one.PostAsync($"/Recommender/Review/{first}", [new("__RequestVerificationToken", Browser.Token(pageOne)), new("answer", "Recommend")]),
+                two.PostAsync($"/Recommender/Review/{second}", [new("__RequestVerificationToken", Browser.Token(pageTwo)), new("answer", "Recommend")]));
+
+            Assert.Single(new[] { first, second }, id => Stored(id).Status == ApplicationStatus.Recommended);
+        }
+        finally
+        {
+            await using var db = app.Db();
+            await db.RecommendationQuotas.Where(q => q.CallId == callId).ExecuteDeleteAsync();
+        }
+    }
+
     [Theory]
     [InlineData("hynu-admin")]
     [InlineData("bureau-officer")]

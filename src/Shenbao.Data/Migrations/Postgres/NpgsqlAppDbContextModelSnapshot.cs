@@ -308,6 +308,8 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.HasIndex("CallId", "District", "Status");
 
+                    b.HasIndex("CallId", "Status", "SubmittedAt");
+
                     b.HasIndex("OrganisationId", "CallId", "PlatformId");
 
                     b.ToTable("Applications");

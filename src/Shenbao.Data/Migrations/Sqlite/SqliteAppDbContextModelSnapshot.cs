@@ -297,6 +297,8 @@ namespace Shenbao.Data.Migrations.Sqlite
 
                     b.HasIndex("CallId", "District", "Status");
 
+                    b.HasIndex("CallId", "Status", "SubmittedAt");
+
                     b.HasIndex("OrganisationId", "CallId", "PlatformId");
 
                     b.ToTable("Applications");

@@ -48,18 +48,9 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Cr
         Chosen = Calls.FirstOrDefault(c => c.Id == Call) ?? Calls.OrderByDescending(c => c.OpensAt).FirstOrDefault();
         if (Chosen is null) return Page();
         Guide = workspaces.GuideOf(Chosen);
-        var query = db.Applications.AsNoTracking().Where(a => a.CallId == Chosen.Id && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft);
-        if (Category is { Length: > 0 } category) query = query.Where(a => a.Category == category);
-        if (Field is { Length: > 0 } field) query = query.Where(a => a.SupportField == field);
-        if (District is { Length: > 0 } district) query = query.Where(a => a.District == district);
-        if (Status is { Length: > 0 } statusId)
-        {
-            if (Workflow.FromId(statusId) is not { } status) Error = $"状态“{statusId}”不存在";
-            else query = query.Where(a => a.Status == status);
-        }
-        if (Verdict is { Length: > 0 } verdict) query = query.Where(a => a.Verdict == verdict);
-        if (Warned is { Length: > 0 } warned) query = query.Where(a => a.WarnedRules != null && a.WarnedRules.Contains("|" + warned + "|"));
-        if (Q?.Trim() is { Length: > 0 } q) query = query.Where(a => a.Number == q || a.Title!.Contains(q) || a.LeaderName == q);
+        ApplicationStatus? status = null;
+        if (Status is { Length: > 0 } statusId && (status = Workflow.FromId(statusId)) is null) Error = $"状态“{statusId}”不存在";
+        var query = ReviewList.Of(db.Applications.AsNoTracking(), Chosen.Id, new ReviewFilter(Category, Field, District, status, Verdict, Warned, Q));
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var rows = await query.OrderBy(a => a.Number).Skip((PageNumber - 1) * PageSize).Take(PageSize)

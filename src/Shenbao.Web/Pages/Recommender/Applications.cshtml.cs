@@ -81,11 +81,16 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Re
         string? reason = null, string? internalNote = null)
     {
         var district = user.District();
+        // which quota it draws on, read before the transaction: the lock is its first statement, so that on SQLite no
+        // read snapshot older than another officer's commit has to be upgraded to a write
+        if (await db.Applications.AsNoTracking().Where(a => a.Id == id && a.District == district && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft)
+                .Select(a => new { a.CallId, a.Category }).SingleOrDefaultAsync(ct) is not { } quota)
+            return null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.RecommendationQuotas.Where(q => q.CallId == quota.CallId && q.District == district && q.Category == quota.Category)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.Limit, q => q.Limit), ct);
         if (await db.Applications.Include(a => a.Call).Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id && a.District == district && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft, ct) is not { } application)
             return null;
-        await db.RecommendationQuotas.Where(q => q.CallId == application.CallId && q.District == district && q.Category == application.Category)
-            .ExecuteUpdateAsync(s => s.SetProperty(q => q.Limit, q => q.Limit), ct);
         if (application.Status == ApplicationStatus.Submitted && await guard.RefusalAsync(application, ct) is { } refusal)
             return new(false, $"《{application.Title ?? application.Number}》未推荐：{refusal}");
         var outcome = await transitions.MakeAsync(application, ApplicationAction.Recommend, user, reason, internalNote, ct);

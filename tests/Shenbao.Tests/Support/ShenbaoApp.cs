@@ -71,6 +71,8 @@ public class ShenbaoApp : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // each test class has its own PostgreSQL database and pool: a finished class gives its connections back
+            if (TestDatabase.Provider == "Postgres") Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(TestDatabase.ConnectionString(folder)));
             if (ownsFolder) try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }

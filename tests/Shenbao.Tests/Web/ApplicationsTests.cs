@@ -177,14 +177,22 @@ public sealed class ApplicationsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         form["F[project__title]"] = "保存草稿时的标题";
         var saved = await browser.PostAsync($"/Applications/Edit/{id}?handler=Save", form);
         var shown = await browser.FollowAsync(saved);
-        // the same stale form once more is two versions behind: no longer the page's own overtaken autosave
+        // two of the page's own versions ahead of what it posts (two autosaves overtook the click) are still its own
+        form["F[project__title]"] = "两次自动保存之后点击时的标题";
+        var twoBehind = await browser.PostAsync($"/Applications/Edit/{id}?handler=Save", form);
+        var afterTwo = Stored(id).FormJson;
+        // but once another page has saved, the first page's stale form is someone else's older version
+        var other = await browser.GetAsync($"/Applications/Edit/{id}");
+        await browser.SubmitAsync(other, new Dictionary<string, string> { ["F[project__title]"] = "另一页面的标题" }, "#application-form");
         var stale = await browser.PostAsync($"/Applications/Edit/{id}?handler=Save", form);
 
         Assert.DoesNotContain("已被他人修改", autosaved.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Contains("保存草稿时的标题", Stored(id).FormJson, StringComparison.Ordinal);
         Assert.Contains("草稿已保存", shown.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, twoBehind.Status);
+        Assert.Contains("两次自动保存之后点击时的标题", afterTwo, StringComparison.Ordinal);
         Assert.Contains("此申报书已被他人修改", stale.Text, StringComparison.Ordinal);
+        Assert.Contains("另一页面的标题", Stored(id).FormJson, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -252,8 +252,11 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
         if (EditRefusal(application) is { } refusal)
             return Refuse(await workspaces.ShowAsync(application, ct), refusal);
         // the page must show the version just checked; the UPDATE then finds that version or nothing (a submission since).
-        // The version just after it, made by this same page, is its own autosave overtaken by a click on 保存草稿.
-        var ownNewer = Version == application.Version - 1 && Editor is { Length: > 0 } && application.LastEditor == Editor;
+        // Newer versions made by this same page are its own autosaves overtaken by a click on 保存草稿 or 上传.
+        // Every version since the one it was based on is then this page's own: a save from elsewhere in between would
+        // have made itself the last editor, and this page's next save would have been refused. (On a slow machine two
+        // autosaves, the input pause's and the blur's, can overtake a click on 上传 or 保存草稿.)
+        var ownNewer = Version < application.Version && Editor is { Length: > 0 } && application.LastEditor == Editor;
         if (Version != application.Version && !ownNewer)
             return Refuse(await workspaces.CheckAsync(application, ct), "此申报书已被他人修改，您刚才的修改没有保存。请刷新页面，在最新内容上重新填写。");
         // an over-long value is refused beside its field, and the page keeps what was typed so that it can be cut

@@ -51,6 +51,16 @@ public sealed class Workspaces(AppDbContext db, GuideCatalog guides, Districts d
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id && a.OrganisationId == organisationId, ct);
 
+    /// <summary>
+    /// A submitted application as the officials open it (a draft, even one withdrawn after submission, is the
+    /// applicant's own and is not found), of one district for a 推荐单位 or of any for the bureau.
+    /// </summary>
+    public Task<Application?> FindSubmittedAsync(int id, string? district, CancellationToken ct) =>
+        db.Applications
+            .Include(a => a.Call).Include(a => a.Organisation).Include(a => a.Attachments).Include(a => a.Events)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft && (district == null || a.District == district), ct);
+
     public static Dictionary<string, string> Read(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 

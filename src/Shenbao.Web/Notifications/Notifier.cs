@@ -48,6 +48,14 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IConfiguration
         return admins;
     }
 
+    /// <summary>Everyone with an account role (the 市科技局's officers, who hear of objections and corrected returns).</summary>
+    public Task<List<User>> InRoleAsync(string role, CancellationToken ct) =>
+        (from u in db.Users
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join r in db.Roles on ur.RoleId equals r.Id
+         where r.Name == role
+         select u).ToListAsync(ct);
+
     public Task<List<User>> OrganisationAdminsAsync(int organisationId, CancellationToken ct) =>
         (from u in db.Users
          join ur in db.UserRoles on u.Id equals ur.UserId

@@ -83,7 +83,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
         {
             // a correction goes back to whoever returned it, and they hear of it
             var officials = step.To == ApplicationStatus.Recommended
-                ? await (from u in db.Users join ur in db.UserRoles on u.Id equals ur.UserId join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Bureau select u).ToListAsync(ct)
+                ? await notifier.InRoleAsync(Roles.Bureau, ct)
                 : await db.Users.Where(u => u.District == application.District).ToListAsync(ct);
             notifier.Notify(officials, $"退回后重新提交：{application.Title ?? application.Number}",
                 $"退回修改的申报书《{application.Title ?? application.Number}》已由{User.DisplayName()}修改并重新提交（回执号 {receipt}），请审核。",

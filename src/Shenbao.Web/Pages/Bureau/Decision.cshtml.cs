@@ -43,13 +43,12 @@ public sealed class DecisionModel(AppDbContext db, Workspaces workspaces, Transi
             .OrderBy(a => a.Number)
             .Select(a => new { a.Id, a.Number, a.Title, Organisation = a.Organisation.Name, a.Category, a.RequestedFunding, a.ProposedAmount, a.Status })
             .ToListAsync(ct);
-        var counts = await db.Objections.Where(o => o.Application.CallId == chosen.Id).GroupBy(o => o.ApplicationId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        Objections = (await db.Objections.AsNoTracking().Include(o => o.Application).Where(o => o.Application.CallId == chosen.Id).ToListAsync(ct))
+            .OrderBy(o => o.AnsweredAt is not null).ThenBy(o => o.SubmittedAt).ToList();
+        var counts = Objections.GroupBy(o => o.ApplicationId).ToDictionary(g => g.Key, g => g.Count());
         var guide = workspaces.GuideOf(chosen);
         Rows = rows.Select(a => new Row(a.Id, a.Number, a.Title, a.Organisation, guide.FindCategory(a.Category)?.Name ?? a.Category, a.RequestedFunding,
             a.ProposedAmount, a.Status, counts.GetValueOrDefault(a.Id))).ToList();
-        Objections = (await db.Objections.AsNoTracking().Include(o => o.Application).Where(o => o.Application.CallId == chosen.Id).ToListAsync(ct))
-            .OrderBy(o => o.AnsweredAt is not null).ThenBy(o => o.SubmittedAt).ToList();
         PublicityOver = chosen.PublicityEndsAt is { } end && clock.GetUtcNow() >= end;
         return Page();
     }

@@ -75,10 +75,7 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChe
     }
 
     /// <summary>Any submitted application of the bureau's calls; a draft is the applicant's own and is not found.</summary>
-    private Task<Application?> LoadAsync(int id, CancellationToken ct) =>
-        db.Applications.Include(a => a.Call).Include(a => a.Organisation).Include(a => a.Attachments).Include(a => a.Events)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft, ct);
+    private Task<Application?> LoadAsync(int id, CancellationToken ct) => workspaces.FindSubmittedAsync(id, district: null, ct);
 
     private async Task<IActionResult> ShowAsync(Application application, CancellationToken ct)
     {

@@ -70,8 +70,7 @@ public sealed class IndexModel(AppDbContext db, Workspaces workspaces, AuditLog 
         });
         // the objector's name and contact are personal data: the trail and the notice name the project only
         audit.Record(AuditAction.Objection, AuditEntry.Objects.Application, application.Number, details: "收到公示异议");
-        var officers = await (from u in db.Users join ur in db.UserRoles on u.Id equals ur.UserId join r in db.Roles on ur.RoleId equals r.Id
-                              where r.Name == Roles.Bureau select u).ToListAsync(ct);
+        var officers = await notifier.InRoleAsync(Roles.Bureau, ct);
         notifier.Notify(officers, $"公示异议：{application.Title ?? application.Number}",
             $"公示中的项目《{application.Title ?? application.Number}》收到一条实名异议，请登录查看、核实并答复。", $"/Bureau/Decision?call={application.CallId}");
         await db.SaveChangesAsync(ct);

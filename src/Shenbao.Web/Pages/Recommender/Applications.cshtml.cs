@@ -44,10 +44,10 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Re
             .Where(a => a.CallId == Call.Id && a.District == District && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft)
             .Select(a => new { a.Id, a.Number, a.Title, Organisation = a.Organisation.Name, a.Category, a.Status, a.SubmittedAt })
             .ToListAsync(ct);
-        var view = rows.Select(a => new Row(a.Id, a.Number, a.Title, a.Organisation, guide.FindCategory(a.Category)?.Name ?? a.Category, a.Status,
+        var view = rows.OrderBy(a => a.SubmittedAt).Select(a => new Row(a.Id, a.Number, a.Title, a.Organisation, guide.FindCategory(a.Category)?.Name ?? a.Category, a.Status,
             a.SubmittedAt is { } at ? ChinaTime.Describe(at) : null)).ToList();
-        // the first submitted waits longest, so it comes first
-        Waiting = view.Where(r => r.Status == ApplicationStatus.Submitted).OrderBy(r => rows.First(a => a.Id == r.Id).SubmittedAt).ToList();
+        // the first submitted waits longest, so it comes first (rows are in submission order)
+        Waiting = view.Where(r => r.Status == ApplicationStatus.Submitted).ToList();
         Decided = view.Where(r => r.Status != ApplicationStatus.Submitted).OrderBy(r => r.Number, StringComparer.Ordinal).ToList();
         Quotas = await guard.QuotasAsync(Call, District, ct);
         return Page();

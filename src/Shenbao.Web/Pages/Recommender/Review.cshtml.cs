@@ -60,13 +60,7 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, Recommen
     }
 
     /// <summary>The district's submitted application: another district's, or a draft, is simply not found.</summary>
-    private Task<Application?> LoadAsync(int id, CancellationToken ct)
-    {
-        var district = User.District();
-        return db.Applications.Include(a => a.Call).Include(a => a.Organisation).Include(a => a.Attachments).Include(a => a.Events)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id && a.District == district && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft, ct);
-    }
+    private Task<Application?> LoadAsync(int id, CancellationToken ct) => workspaces.FindSubmittedAsync(id, User.District(), ct);
 
     private async Task<IActionResult> ShowAsync(Application application, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Shenbao.Data.Audit;
+using Shenbao.Data.Experts;
 using Shenbao.Data.Notifications;
 using Shenbao.Domain.Applications;
 using Shenbao.Domain.Audit;
@@ -34,6 +35,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SimilarityBand> SimilarityBands => Set<SimilarityBand>();
     public DbSet<Objection> Objections => Set<Objection>();
     public DbSet<StoredGuide> StoredGuides => Set<StoredGuide>();
+    public DbSet<Expert> Experts => Set<Expert>();
+    public DbSet<ExpertReview> ExpertReviews => Set<ExpertReview>();
+    public DbSet<AssignmentRun> AssignmentRuns => Set<AssignmentRun>();
+    public DbSet<AssignmentExclusion> AssignmentExclusions => Set<AssignmentExclusion>();
+    public DbSet<ReviewReminder> ReviewReminders => Set<ReviewReminder>();
 
     private readonly List<AuditEntry> pendingAudit = [];
 
@@ -188,6 +194,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             a.HasIndex(x => new { x.CallId, x.LeaderName });
             a.Property(x => x.Verdict).HasMaxLength(20);
             a.Property(x => x.ProposedAmount).HasPrecision(18, 2);
+            a.Property(x => x.AvoidExperts).HasMaxLength(1000);
             a.Property(x => x.WarnedRules).HasMaxLength(1000);
             a.Property(x => x.ContractRegistrationNo).HasMaxLength(Listing.FieldLength);
             a.Property(x => x.TitleSignature).HasMaxLength(1024);
@@ -315,6 +322,61 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             m.Property(x => x.Subject).HasMaxLength(200);
             m.Property(x => x.Body).HasMaxLength(4000);
             m.Property(x => x.LastError).HasMaxLength(500);
+        });
+        builder.Entity<Expert>(e =>
+        {
+            e.HasIndex(x => x.IdNumber).IsUnique();
+            e.HasIndex(x => x.UserId).IsUnique();
+            e.HasIndex(x => new { x.Active, x.Name });
+            e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Name).HasMaxLength(Shenbao.Domain.Experts.ExpertSheet.TextLimit);
+            e.Property(x => x.IdNumber).HasMaxLength(18);
+            e.Property(x => x.Organisation).HasMaxLength(Shenbao.Domain.Experts.ExpertSheet.TextLimit);
+            e.Property(x => x.Title).HasMaxLength(Shenbao.Domain.Experts.ExpertSheet.TextLimit);
+            e.Property(x => x.Fields).HasMaxLength(2000);
+            e.Property(x => x.Phone).HasMaxLength(20);
+            e.Property(x => x.Email).HasMaxLength(200);
+            e.Property(x => x.AvoidOrganisations).HasMaxLength(4000);
+            e.Property(x => x.ImportedBy).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<ExpertReview>(r =>
+        {
+            // an expert's own list, an application's experts, and a call's progress each read one index
+            r.HasIndex(x => new { x.ExpertId, x.State });
+            r.HasIndex(x => new { x.ApplicationId, x.State });
+            r.HasIndex(x => new { x.CallId, x.State });
+            r.HasOne(x => x.Application).WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            r.HasOne(x => x.Expert).WithMany().HasForeignKey(x => x.ExpertId).OnDelete(DeleteBehavior.Restrict);
+            r.HasOne(x => x.Run).WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Restrict);
+            r.HasOne<FundingCall>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);
+            r.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.AssignedBy).HasMaxLength(100);
+            r.Property(x => x.ConflictNote).HasMaxLength(ExpertReview.CommentLimit);
+            r.Property(x => x.Opinion).HasMaxLength(ExpertReview.CommentLimit);
+            r.Property(x => x.OfficerNote).HasMaxLength(ExpertReview.CommentLimit);
+            r.Property(x => x.Total).HasPrecision(9, 2);
+            r.Property(x => x.Version).IsConcurrencyToken();
+        });
+        builder.Entity<AssignmentRun>(r =>
+        {
+            r.HasIndex(x => new { x.CallId, x.At });
+            r.HasOne<FundingCall>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);
+            r.Property(x => x.By).HasMaxLength(100);
+            r.HasMany(x => x.Exclusions).WithOne().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<AssignmentExclusion>(x =>
+        {
+            x.HasIndex(e => new { e.RunId, e.ApplicationId });
+            x.HasOne(e => e.Expert).WithMany().HasForeignKey(e => e.ExpertId).OnDelete(DeleteBehavior.Restrict);
+            x.HasOne<Application>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            x.Property(e => e.Reason).HasConversion<string>().HasMaxLength(30);
+            x.Property(e => e.Detail).HasMaxLength(500);
+        });
+        builder.Entity<ReviewReminder>(r =>
+        {
+            r.HasKey(x => new { x.CallId, x.ExpertId });
+            r.HasOne<Expert>().WithMany().HasForeignKey(x => x.ExpertId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SentReminder>(r =>
         {

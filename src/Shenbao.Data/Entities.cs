@@ -69,6 +69,9 @@ public sealed class FundingCall
     public DateTimeOffset? PublicityStartsAt { get; set; }
     public DateTimeOffset? PublicityEndsAt { get; set; }
 
+    /// <summary>专家评审截止时间: set by the bureau when it assigns the experts; reminders go out before it.</summary>
+    public DateTimeOffset? ReviewDeadline { get; set; }
+
     /// <summary>Created but not yet published by the bureau: not on the home page, and nothing may be made under it.</summary>
     public bool IsDraft { get; set; }
 
@@ -106,6 +109,11 @@ public sealed class Application
     public string? SummarySignature { get; set; }
     /// <summary>拟资助金额 (yuan), set when the bureau proposes it for funding.</summary>
     public decimal? ProposedAmount { get; set; }
+    /// <summary>
+    /// 申请回避的专家: up to three people the applicant asked, when submitting, not to review it (AvoidedPerson records as
+    /// JSON). Read by the assignment and the officers only: no expert sees it.
+    /// </summary>
+    public string? AvoidExperts { get; set; }
     /// <summary>The form's values, path → text as typed.</summary>
     public string FormJson { get; set; } = "{}";
     /// <summary>Rule id → the applicant's justification for a warned rule.</summary>

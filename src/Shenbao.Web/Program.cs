@@ -35,6 +35,9 @@ builder.Services.AddScoped<Shenbao.Web.Applications.Workspaces>();
 builder.Services.AddScoped<Shenbao.Web.Applications.Transitions>();
 builder.Services.AddScoped<Shenbao.Web.Applications.RecommendationGuard>();
 builder.Services.AddScoped<Shenbao.Web.Applications.CrossChecks>();
+builder.Services.AddScoped<Shenbao.Web.Experts.ExpertAssignments>();
+builder.Services.AddSingleton<Shenbao.Web.Experts.ExpertInvitations>();
+builder.Services.AddSingleton<Shenbao.Web.Experts.ReviewReminders>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Shenbao.Web.Audit.AuditLog>();
 builder.Services.AddScoped<Shenbao.Web.Notifications.Notifier>();
@@ -61,6 +64,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);
     o.Conventions.AuthorizeFolder("/Bureau", Policies.Bureau);
     o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
+    o.Conventions.AuthorizeFolder("/Reviewing", Policies.Expert);
 }).AddMvcOptions(o =>
 {
     ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);

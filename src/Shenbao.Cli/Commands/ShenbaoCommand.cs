@@ -17,6 +17,8 @@ public static class ShenbaoCommand
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(TechSmeCommand.Create());
         root.Subcommands.Add(ApplicationsCommand.Create());
+        root.Subcommands.Add(ExpertCommands.Experts());
+        root.Subcommands.Add(ExpertCommands.Export());
         return root;
     }
 }

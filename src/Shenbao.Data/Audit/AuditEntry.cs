@@ -47,6 +47,8 @@ public sealed class AuditEntry
         public const string File = "file";
         public const string AuditTrail = "audit";
         public const string System = "system";
+        public const string Expert = "expert";
+        public const string Review = "review";
 
         public static string Label(string? objectType) => objectType switch
         {
@@ -56,6 +58,8 @@ public sealed class AuditEntry
             Call => "批次",
             File => "文件",
             AuditTrail => "审计日志",
+            Expert => "评审专家",
+            Review => "专家评审",
             System => "系统",
             null => "",
             _ => objectType,

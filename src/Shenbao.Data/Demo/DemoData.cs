@@ -29,7 +29,14 @@ public static partial class DemoData
         new("gaoxin-recommender", "高新区科技局", Roles.Recommender, District: "衡阳高新技术产业开发区"),
         new("zhuhui-recommender", "珠晖区科技局", Roles.Recommender, District: "珠晖区"),
         new("bureau-officer", "市科技局计划科", Roles.Bureau),
-        new("expert-zhang", "张教授（评审专家）", Roles.Expert),
+        new("expert-zhang", "张建华（评审专家）", Roles.Expert),
+        new("expert-li", "李明远（评审专家）", Roles.Expert),
+        new("expert-wang", "王静（评审专家）", Roles.Expert),
+        new("expert-zhao", "赵立新（评审专家）", Roles.Expert),
+        new("expert-liu", "刘芳（评审专家）", Roles.Expert),
+        new("expert-chen", "陈志强（评审专家）", Roles.Expert),
+        new("expert-sun", "孙海燕（评审专家）", Roles.Expert),
+        new("expert-zhou", "周国平（评审专家）", Roles.Expert),
         new("sysadmin", "系统管理员", Roles.SystemAdmin),
         new("auditadmin", "审计管理员", Roles.AuditAdmin),
         new("secadmin", "安全管理员", Roles.SecurityAdmin),
@@ -183,6 +190,7 @@ public static partial class DemoData
             }));
         AddLifecycle(db, guide, call, hynu, users, now);
         await db.SaveChangesAsync(ct);
+        await AddExpertReviewAsync(db, guide, call, users, now, ct);
         await WriteTrailAsync(db, guide, call, users, now, ct);
         await transaction.CommitAsync(ct);
     }
@@ -208,8 +216,9 @@ public static partial class DemoData
         var opened = now.AddDays(-22);
         foreach (var admin in new[] { "sysadmin", "auditadmin", "secadmin" })
             Add(opened, null, AuditAction.AccountCreated, AuditEntry.Objects.User, users[admin].Id, $"系统初始化：{Roles.Labels[roleOf[admin]]} {admin}");
-        foreach (var official in new[] { "bureau-officer", "gaoxin-recommender", "zhuhui-recommender", "expert-zhang" })
+        foreach (var official in new[] { "bureau-officer", "gaoxin-recommender", "zhuhui-recommender" })
             Add(opened.AddHours(1), users["sysadmin"], AuditAction.AccountCreated, AuditEntry.Objects.User, users[official].Id, $"{Roles.Labels[roleOf[official]]} {official}");
+        await AddExpertTrailAsync(db, users, Add, opened.AddHours(2), ct);
         Add(now.AddDays(-21), users["bureau-officer"], AuditAction.CallChange, AuditEntry.Objects.Call, Id(call.Id), $"发布批次“{call.Title}”（指南 {call.GuideId}），截止 {ChinaTime.Describe(call.Deadline)}");
 
         foreach (var organisation in await db.Organisations.AsNoTracking().ToListAsync(ct))

@@ -38,8 +38,9 @@ public enum ApplicationAction
     Accept,
     /// <summary>不予受理.</summary>
     Refuse,
-    /// <summary>Into expert review (by hand until the experts' work exists).</summary>
+    /// <summary>Into expert review: the assignment of its experts.</summary>
     StartReview,
+    /// <summary>Out of expert review once every assigned review is submitted (the caller counts them).</summary>
     FinishReview,
     /// <summary>拟立项: onto the funded list the bureau proposes.</summary>
     Propose,
@@ -137,7 +138,7 @@ public static class Workflow
         new(ApplicationStatus.Recommended, ApplicationAction.Accept, Bureau, ApplicationStatus.Accepted),
         new(ApplicationStatus.Recommended, ApplicationAction.Refuse, Bureau, ApplicationStatus.Refused),
         new(ApplicationStatus.Recommended, ApplicationAction.Return, Bureau, ApplicationStatus.Returned),
-        // expert review (moved by hand until the experts' work fills it in)
+        // expert review: in with the assignment of experts, out when their reviews are all in (counted by the caller)
         new(ApplicationStatus.Accepted, ApplicationAction.StartReview, Bureau, ApplicationStatus.ExpertReview),
         new(ApplicationStatus.ExpertReview, ApplicationAction.FinishReview, Bureau, ApplicationStatus.Reviewed),
         // decision and 公示

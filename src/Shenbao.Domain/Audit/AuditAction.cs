@@ -59,6 +59,27 @@ public enum AuditAction
     /// <summary>公示异议 received (the application's number only: the objector's name and contact are personal data).</summary>
     Objection,
     ObjectionAnswer,
+    // expert review
+    /// <summary>专家库导入 (how many experts and accounts in the details; never their personal data).</summary>
+    ExpertImport,
+    ExpertEdit,
+    ExpertDeactivate,
+    ExpertActivate,
+    /// <summary>An officer looking at an expert's full 身份证号.</summary>
+    ExpertIdentityView,
+    /// <summary>分配评审专家: a run with its seed, how many assigned, excluded and left short.</summary>
+    AssignExperts,
+    /// <summary>An officer replacing an assigned expert, with the reason.</summary>
+    ReplaceExpert,
+    /// <summary>An expert declaring no conflict of interest (the content is shown from then on).</summary>
+    DeclareNoConflict,
+    /// <summary>An expert declaring a conflict: the application goes back for reassignment.</summary>
+    DeclareConflict,
+    SaveReview,
+    SubmitReview,
+    /// <summary>An officer reopening a submitted review, with the reason.</summary>
+    ReopenReview,
+    ReviewDeadlineChange,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -116,6 +137,19 @@ public static class AuditActions
         AuditAction.PublishList => "发布公示",
         AuditAction.Objection => "公示异议",
         AuditAction.ObjectionAnswer => "答复公示异议",
+        AuditAction.ExpertImport => "导入评审专家",
+        AuditAction.ExpertEdit => "修改专家信息",
+        AuditAction.ExpertDeactivate => "停用专家",
+        AuditAction.ExpertActivate => "启用专家",
+        AuditAction.ExpertIdentityView => "查看专家身份证号",
+        AuditAction.AssignExperts => "分配评审专家",
+        AuditAction.ReplaceExpert => "更换评审专家",
+        AuditAction.DeclareNoConflict => "声明无利益冲突",
+        AuditAction.DeclareConflict => "声明利益冲突",
+        AuditAction.SaveReview => "保存评审意见",
+        AuditAction.SubmitReview => "提交评审意见",
+        AuditAction.ReopenReview => "退回专家重评",
+        AuditAction.ReviewDeadlineChange => "设置评审截止时间",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

@@ -12,6 +12,12 @@ public sealed record FormField(string Path, string Label, FieldType Type, bool R
     /// <summary>The list column the field's value fills (<see cref="Applications.Listing.Columns"/>): the guide says which of its own fields is the title or a budget.</summary>
     public string? Column { get; init; }
 
+    /// <summary>
+    /// partner: true — the field names an organisation the project works with (a contract's counterparty, a
+    /// consortium's members): its experts are chosen from outside them (回避).
+    /// </summary>
+    public bool Partner { get; init; }
+
     /// <summary>The most characters the guide allows (maxLength); a fact's field without one has its type's.</summary>
     public int? MaxLength { get; init; }
 

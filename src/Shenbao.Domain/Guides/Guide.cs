@@ -26,6 +26,9 @@ public sealed record Guide(
     public Category? FindCategory(string id) => byId.GetValueOrDefault(id);
 
     public Clause? FindClause(string id) => clauseById.GetValueOrDefault(id);
+
+    /// <summary>Every support field any category lists (each group under 重点研发 included), in the guide's order: what experts' 专业领域 are checked against.</summary>
+    public IReadOnlyList<string> AllFields => Categories.SelectMany(c => c.Fields).Distinct(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>A passage of the guide, quoted word for word; rules cite it by id, e.g. "一、支持对象".</summary>
@@ -43,6 +46,9 @@ public sealed record Category(
     IReadOnlyList<FormSection> Form)
 {
     public IEnumerable<string> Fields => FieldGroups.SelectMany(g => g.Fields);
+
+    /// <summary>How the experts score it (rubric: in the guide file; every category has one).</summary>
+    public Rubric Rubric { get; init; } = null!;
 
     /// <summary>How the form names a value's path (the path itself when no field of the form has it).</summary>
     public string LabelOf(string path) => Form.SelectMany(s => s.Fields).FirstOrDefault(f => f.Path == path)?.Label ?? path;

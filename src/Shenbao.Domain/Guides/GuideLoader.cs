@@ -90,12 +90,13 @@ public static class GuideLoader
                     context.Error(key, "shared 的每一项应为“名称: 规则定义”");
 
         var sections = ReadSections(root, context);
+        var rubrics = ReadRubrics(root, context);
         var builder = new RuleBuilder(context, shared, attachmentTypes);
         var categories = new List<Category>();
         foreach (var node in root.Sequence("categories", what) ?? [])
         {
             if (node is not YamlMappingNode mapping) { context.Error(node, "categories 的每一项应为类别定义"); continue; }
-            if (ReadCategory(new YamlMap(mapping, context, ""), builder, clauses, attachmentTypes, sections, context) is not { } category) continue;
+            if (ReadCategory(new YamlMap(mapping, context, ""), builder, clauses, attachmentTypes, sections, rubrics, context) is not { } category) continue;
             if (categories.Any(c => c.Id == category.Id)) context.Error(node, $"类别 id“{category.Id}”重复");
             else categories.Add(category);
         }
@@ -107,7 +108,8 @@ public static class GuideLoader
             : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories) { Facts = context.Facts, FormMaxLength = formMaxLength.Value };
     }
 
-    private static Category? ReadCategory(YamlMap map, RuleBuilder builder, List<Clause> clauses, Dictionary<string, string> attachmentTypes, Dictionary<string, FormSection> sections, LoadContext context)
+    private static Category? ReadCategory(YamlMap map, RuleBuilder builder, List<Clause> clauses, Dictionary<string, string> attachmentTypes, Dictionary<string, FormSection> sections,
+        Dictionary<string, Rubric?> rubrics, LoadContext context)
     {
         var id = map.Text("id", "类别");
         var what = $"类别“{id}”";
@@ -140,8 +142,62 @@ public static class GuideLoader
         foreach (var sectionId in map.List("form", what) ?? [])
             if (sections.TryGetValue(sectionId, out var section)) form.Add(section);
             else context.Error(map.Get("form"), $"{what}的表单分节“{sectionId}”未在 sections 中定义");
+        var rubricId = map.Text("rubric", what);
+        var rubric = rubricId is null ? null : rubrics.GetValueOrDefault(rubricId);
+        if (rubricId is not null && !rubrics.ContainsKey(rubricId))
+            context.Error(map.Get("rubric"), $"{what}的评分标准“{rubricId}”未在 rubrics 中定义（可用：{string.Join("、", rubrics.Keys)}）");
         map.RejectUnread(what);
-        return id is null || name is null ? null : new Category(id, name, fieldGroups, attachments, rules, form);
+        return id is null || name is null || rubric is null ? null : new Category(id, name, fieldGroups, attachments, rules, form) { Rubric = rubric };
+    }
+
+    /// <summary>
+    /// rubrics: the experts' scoring standards, which categories name by id under rubric:. The criteria's maxima must add
+    /// up to the declared total, so that a score means the same on every review.
+    /// </summary>
+    /// <returns>Each declared rubric by id; null for one whose errors are already reported (its categories add none).</returns>
+    private static Dictionary<string, Rubric?> ReadRubrics(YamlMap root, LoadContext context)
+    {
+        var rubrics = new Dictionary<string, Rubric?>(StringComparer.Ordinal);
+        if (root.Map("rubrics", "指南", "rubrics") is not { } map) return rubrics;
+        foreach (var (key, value) in map.Node.Children)
+        {
+            var id = (key as YamlScalarNode)?.Value ?? "";
+            var what = $"评分标准“{id}”";
+            if (value is not YamlMappingNode mapping) { context.Error(value, $"{what}应为 {{ name, experts, total, criteria }}"); continue; }
+            var rubric = new YamlMap(mapping, context, "");
+            var name = rubric.Text("name", what);
+            var example = rubric.Flag("example", what, required: false) ?? false;
+            var experts = rubric.Integer("experts", what);
+            if (experts is < 1 or > 15) context.Error(rubric.Get("experts"), $"{what}的每项评审专家人数（experts）应在 1 到 15 之间，实际为 {experts}");
+            var total = rubric.Decimal("total", what);
+            if (total is <= 0) context.Error(rubric.Get("total"), $"{what}的总分（total）应大于 0");
+            var trimFrom = rubric.Integer("trimFrom", what);
+            if (trimFrom is < 3) context.Error(rubric.Get("trimFrom"), $"{what}的 trimFrom（去掉最高分和最低分所需的最少评审数）不能小于 3，实际为 {trimFrom}");
+            var outlier = rubric.Decimal("outlierFromMedian", what);
+            if (outlier is <= 0 || (outlier is not null && total is not null && outlier > total)) context.Error(rubric.Get("outlierFromMedian"), $"{what}的 outlierFromMedian 应大于 0 且不超过总分");
+            var criteria = new List<Criterion>();
+            foreach (var node in rubric.Sequence("criteria", what) ?? [])
+            {
+                if (node is not YamlMappingNode criterionNode) { context.Error(node, $"{what}的评分项应为 {{ id, name, max, guidance }}"); continue; }
+                var criterion = new YamlMap(criterionNode, context, "");
+                var criterionId = criterion.Text("id", $"{what}的评分项");
+                var criterionWhat = $"{what}的评分项“{criterionId}”";
+                var (criterionName, max, guidance) = (criterion.Text("name", criterionWhat), criterion.Decimal("max", criterionWhat), criterion.Text("guidance", criterionWhat));
+                criterion.RejectUnread(criterionWhat);
+                if (max is <= 0 || (max is { } m && m * 2 != Math.Floor(m * 2))) context.Error(criterion.Get("max"), $"{criterionWhat}的满分（max）应为大于 0 的整数或半分，实际为 {max}");
+                if (criterionId is null || criterionName is null || max is null || guidance is null) continue;
+                if (criteria.Any(c => c.Id == criterionId)) context.Error(node, $"{what}的评分项 id“{criterionId}”重复");
+                else criteria.Add(new Criterion(criterionId, criterionName, max.Value, guidance));
+            }
+            if (criteria.Count == 0) rubric.Error($"{what}没有任何评分项（criteria）");
+            else if (total is { } declared && criteria.Sum(c => c.Max) != declared)
+                rubric.Error($"{what}各评分项满分之和为 {criteria.Sum(c => c.Max)}，与声明的总分 {declared} 不符");
+            rubric.RejectUnread(what);
+            rubrics[id] = name is not null && experts is not null && total is not null && trimFrom is not null && outlier is not null && criteria.Count > 0 && criteria.Sum(c => c.Max) == total
+                ? new Rubric(id, name, experts.Value, total.Value, criteria, trimFrom.Value, outlier.Value, example)
+                : null;
+        }
+        return rubrics;
     }
 
     /// <summary>sections: the application form's sections, which categories list by id under form:.</summary>
@@ -186,6 +242,7 @@ public static class GuideLoader
         var hint = map.Text("hint", what, required: false);
         var column = map.Text("column", what, required: false);
         var maxLength = map.Integer("maxLength", what, required: false);
+        var partner = map.Flag("partner", what, required: false) ?? false;
         map.RejectUnread(what);
         if (path is not null && !narrative && fact is not { FilledIn: FilledIn.Form })
         {
@@ -214,7 +271,9 @@ public static class GuideLoader
             context.Error(map.Anchor, $"{what}是申报书的文字内容，须给出 maxLength（最多字数）");
         else if (maxLength is < 1 or > 100_000)
             context.Error(map.Get("maxLength"), $"{what}的 maxLength 应在 1 到 100000 之间，实际为 {maxLength}");
-        return path is null || label is null || type is null ? null : new FormField(path, label, type.Value, required, options, hint) { Column = column, MaxLength = maxLength };
+        if (partner && type is not (FieldType.Text or FieldType.Members))
+            context.Error(map.Get("partner"), $"{what}：partner 只能用于填写单位名称的 text 或 members 字段");
+        return path is null || label is null || type is null ? null : new FormField(path, label, type.Value, required, options, hint) { Column = column, MaxLength = maxLength, Partner = partner };
     }
 
     /// <summary>How a fact is entered when the guide does not say.</summary>

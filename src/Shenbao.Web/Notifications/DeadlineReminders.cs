@@ -95,8 +95,9 @@ public sealed class DeadlineReminders(IServiceScopeFactory scopes, TimeProvider 
     }
 }
 
-/// <summary>Runs the outbox sender every few seconds and the reminders every minute, from start to stop.</summary>
-public sealed class NotificationWorker(OutboxSender sender, DeadlineReminders reminders, IConfiguration configuration, ILogger<NotificationWorker> log) : BackgroundService
+/// <summary>Runs the outbox sender every few seconds, and the reminders and the experts' invitations every minute, from start to stop.</summary>
+public sealed class NotificationWorker(OutboxSender sender, DeadlineReminders reminders, Experts.ReviewReminders reviewReminders, Experts.ExpertInvitations invitations,
+    IConfiguration configuration, ILogger<NotificationWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -110,6 +111,8 @@ public sealed class NotificationWorker(OutboxSender sender, DeadlineReminders re
                 if (DateTimeOffset.UtcNow - lastReminders >= TimeSpan.FromMinutes(1))
                 {
                     await reminders.RunOnceAsync(stoppingToken);
+                    await reviewReminders.RunOnceAsync(stoppingToken);
+                    await invitations.RunOnceAsync(stoppingToken);
                     lastReminders = DateTimeOffset.UtcNow;
                 }
                 await sender.RunOnceAsync(stoppingToken);

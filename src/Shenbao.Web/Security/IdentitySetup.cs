@@ -18,6 +18,8 @@ public static class Policies
     public const string Bureau = "Bureau";
     /// <summary>The 审计管理员 alone: the 系统管理员 neither reads nor changes the audit trail (三员分立).</summary>
     public const string AuditAdmin = "AuditAdmin";
+    /// <summary>评审专家: their own assignments only.</summary>
+    public const string Expert = "Expert";
 }
 
 public static class IdentitySetup
@@ -64,7 +66,8 @@ public static class IdentitySetup
             .AddPolicy(Policies.Registrant, p => p.RequireRole(Roles.OrgAdmin))
             .AddPolicy(Policies.Recommender, p => p.RequireRole(Roles.Recommender).RequireClaim(ShenbaoClaims.District))
             .AddPolicy(Policies.Bureau, p => p.RequireRole(Roles.Bureau))
-            .AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
+            .AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin))
+            .AddPolicy(Policies.Expert, p => p.RequireRole(Roles.Expert));
         // a one-time link (first sign-in, password reset) lasts a day; using it changes the security stamp, which ends it
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
         services.AddScoped<IUserClaimsPrincipalFactory<User>, ShenbaoClaims>();

@@ -20,7 +20,8 @@ public static class Landing
         Roles.Recommender => new("/Recommender/Organisations", "单位激活"),
         Roles.AuditAdmin => new("/Audit", "审计日志"),
         Roles.Bureau => new("/Bureau/Applications", "形式审查"),
-        // the experts' and the other administrators' work pages come with later issues; their notices wait in the inbox
+        Roles.Expert => new("/Expert", "我的评审"),
+        // the other administrators' work pages come with later issues; their notices wait in the inbox
         _ => new("/Inbox", "我的消息"),
     };
 

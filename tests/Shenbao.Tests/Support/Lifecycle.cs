@@ -39,16 +39,62 @@ public static class Lifecycle
             [new("__RequestVerificationToken", Browser.Token(page)), new("answer", answer), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
     }
 
-    /// <summary>Recommended, passed in formal review (its manual item ticked), and moved through expert review by hand.</summary>
-    public static async Task<(Browser Applicant, int Id)> ReviewedAsync(ShenbaoApp app, bool clearOthers = true)
+    /// <summary>Recommended and passed in formal review (its manual item ticked).</summary>
+    public static async Task<(Browser Applicant, int Id)> AcceptedAsync(ShenbaoApp app, bool clearOthers = true)
     {
         var (applicant, id) = await RecommendedAsync(app, clearOthers: clearOthers);
         var officer = await Browser.For(app).SignInAsync("bureau-officer");
         var item = (await officer.GetAsync($"/Bureau/Review/{id}")).Document.QuerySelector("#manual-items input[name=Checked]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(officer, id, "Accept", ("Checked", item))).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(officer, id, "StartReview")).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(officer, id, "FinishReview")).Status);
+        Assert.Equal(ApplicationStatus.Accepted, (await StoredAsync(app, id)).Status);
+        return (applicant, id);
+    }
+
+    /// <summary>Accepted, given its experts by an assignment run, scored by each of them, and its review ended on the ranking page.</summary>
+    public static async Task<(Browser Applicant, int Id)> ReviewedAsync(ShenbaoApp app, bool clearOthers = true, decimal total = 80)
+    {
+        var (applicant, id) = await AcceptedAsync(app, clearOthers);
+        var officer = await Browser.For(app).SignInAsync("bureau-officer");
+        var callId = (await StoredAsync(app, id)).CallId;
+        await AssignAsync(officer, callId, seed: 7);
+        foreach (var expert in await ExpertsOfAsync(app, id))
+            await ScoreAsync(await Browser.For(app).SignInAsync(expert), id, total);
+        var finish = await officer.GetAsync($"/Bureau/Ranking?call={callId}");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(finish, new Dictionary<string, string>(), "form[action*=Finish]")).Status);
         Assert.Equal(ApplicationStatus.Reviewed, (await StoredAsync(app, id)).Status);
         return (applicant, id);
+    }
+
+    /// <summary>An assignment run from the page, with a seed and a limit high enough for a long test class.</summary>
+    public static async Task<Browser.Page> AssignAsync(Browser officer, int callId, int seed, int max = 500)
+    {
+        var page = await officer.GetAsync($"/Bureau/Assign?call={callId}");
+        var result = await officer.SubmitAsync(page, new Dictionary<string, string> { ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture), ["max"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "#run-form");
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        return result;
+    }
+
+    /// <summary>The user names of the experts standing assigned to an application.</summary>
+    public static async Task<List<string>> ExpertsOfAsync(ShenbaoApp app, int id)
+    {
+        await using var db = app.Db();
+        return await db.ExpertReviews.Where(r => r.ApplicationId == id && Shenbao.Data.Experts.ExpertReview.Standing.Contains(r.State))
+            .OrderBy(r => r.Id).Select(r => r.Expert.User.UserName!).ToListAsync();
+    }
+
+    /// <summary>An expert declares no conflict and submits scores adding up to about the total (each criterion its share, in half points).</summary>
+    public static async Task ScoreAsync(Browser expert, int id, decimal total, bool submit = true)
+    {
+        var declaration = await expert.GetAsync($"/Expert/Review/{id}");
+        Assert.NotNull(declaration.Document.QuerySelector("#declaration"));
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitAsync(declaration, new Dictionary<string, string> { ["conflict"] = "none", ["certify"] = "true" })).Status);
+        var form = await expert.GetAsync($"/Expert/Review/{id}");
+        var values = new Dictionary<string, string> { ["opinion"] = "建议支持。", ["submit"] = submit ? "true" : "false" };
+        foreach (var criterion in form.Document.QuerySelectorAll("[data-criterion]"))
+        {
+            var max = decimal.Parse(System.Text.RegularExpressions.Regex.Match(criterion.QuerySelector("legend")!.TextContent, @"0–([\d.]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            values[$"score[{criterion.GetAttribute("data-criterion")}]"] = (Math.Round(max * total / 100 * 2) / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.SubmitAsync(form, values, "#score-form")).Status);
     }
 }

@@ -46,7 +46,7 @@ public sealed class AccountTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     [InlineData("gaoxin-recommender", "/Recommender/Organisations")]
     [InlineData("auditadmin", "/Audit")]
     [InlineData("bureau-officer", "/Bureau/Applications")]
-    [InlineData("expert-zhang", "/Inbox")]
+    [InlineData("expert-zhang", "/Expert")]
     [InlineData("sysadmin", "/Inbox")]
     public async Task Each_role_lands_on_what_waits_for_it(string userName, string landing)
     {

@@ -68,10 +68,11 @@ public sealed class FormalReviewTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         Assert.DoesNotContain("已核对产业分类", (await applicant.GetAsync($"/Applications/Details/{id}")).Text, StringComparison.Ordinal);
         Assert.Contains(AuditTrail.Rows(app), r => r.Action == AuditAction.Accept && r.ObjectId == application.Number && r.UserName == Officer);
 
-        // until expert review exists, the officer moves it on by hand
-        Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(officer, id, "StartReview")).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(officer, id, "FinishReview")).Status);
-        Assert.Equal(ApplicationStatus.Reviewed, Stored(id).Status);
+        // expert review is no longer an answer of this page: it starts with the assignment of experts
+        var answers = (await officer.GetAsync($"/Bureau/Review/{id}")).Document.QuerySelectorAll("button[name=answer]").Select(b => b.GetAttribute("value")).ToList();
+        Assert.DoesNotContain("StartReview", answers);
+        Assert.Equal(HttpStatusCode.BadRequest, (await AnswerAsync(officer, id, "StartReview")).Status);
+        Assert.Equal(ApplicationStatus.Accepted, Stored(id).Status);
     }
 
     [Fact]

@@ -23,13 +23,38 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
     public Workspace? Workspace { get; private set; }
     public IReadOnlyList<string> Refusals { get; private set; } = [];
 
+    /// <summary>申请回避的专家: up to three, each a name and optionally the unit (seen by the bureau's assignment only).</summary>
+    [BindProperty] public List<string?> AvoidNames { get; set; } = [];
+    [BindProperty] public List<string?> AvoidUnits { get; set; } = [];
+
+    public const int MaxAvoided = 3;
+    public string? AvoidError { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         if (!Workflow.CanEdit(application.Status, User.Role(), clock.GetUtcNow(), application.Call.Window)) return RedirectToPage("Details", new { id });
         Workspace = await workspaces.CheckAsync(application, ct);
         Refusals = Refuse(Workspace, Decide(application, clock.GetUtcNow()));
+        var avoided = Shenbao.Data.Experts.ReviewRounds.AvoidedOf(application.AvoidExperts);
+        (AvoidNames, AvoidUnits) = (avoided.Select(a => (string?)a.Name).ToList(), avoided.Select(a => a.Organisation).ToList());
         return Page();
+    }
+
+    /// <summary>The people named to avoid, or what is wrong with them.</summary>
+    private (List<Shenbao.Domain.Experts.AvoidedPerson> People, string? Problem) Avoided()
+    {
+        var people = new List<Shenbao.Domain.Experts.AvoidedPerson>();
+        for (var i = 0; i < Math.Max(AvoidNames.Count, AvoidUnits.Count); i++)
+        {
+            var name = AvoidNames.ElementAtOrDefault(i)?.Trim();
+            var unit = AvoidUnits.ElementAtOrDefault(i)?.Trim();
+            if (string.IsNullOrEmpty(name) && string.IsNullOrEmpty(unit)) continue;
+            if (string.IsNullOrEmpty(name)) return ([], $"申请回避的专家第{i + 1}行：请填写姓名（单位选填）");
+            if (name.Length > 50 || unit?.Length > 100) return ([], $"申请回避的专家第{i + 1}行：姓名不超过50字，单位不超过100字");
+            people.Add(new(name, string.IsNullOrEmpty(unit) ? null : unit));
+        }
+        return people.Count > MaxAvoided ? ([], $"申请回避的专家最多{MaxAvoided}人") : (people, null);
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
@@ -46,7 +71,10 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
 
         Workspace = await workspaces.CheckAsync(application, ct);
         Refusals = Refuse(Workspace, decision);
-        if (Refusals.Count > 0 || decision is not Decision.Allowed step) return Page();
+        var (avoided, avoidProblem) = Avoided();
+        AvoidError = avoidProblem;
+        if (Refusals.Count > 0 || avoidProblem is not null || decision is not Decision.Allowed step) return Page();
+        application.AvoidExperts = avoided.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(avoided);
 
         // the status moves first: a submission (or a file change) that committed since this one loaded leaves the
         // version changed, and this one stops here having written nothing

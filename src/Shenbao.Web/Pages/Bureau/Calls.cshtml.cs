@@ -127,7 +127,7 @@ public sealed class CallsModel(AppDbContext db, GuideCatalog guides, FactCatalog
     }
 
     /// <summary>A datetime-local value, read as Beijing time.</summary>
-    private static DateTimeOffset? Instant(string? text) =>
+    public static DateTimeOffset? Instant(string? text) =>
         DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? new DateTimeOffset(local, TimeSpan.FromHours(8)).ToUniversalTime()
             : null;

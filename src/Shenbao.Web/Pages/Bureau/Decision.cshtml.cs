@@ -16,13 +16,17 @@ using Shenbao.Web.Security;
 namespace Shenbao.Web.Pages.Bureau;
 
 /// <summary>
-/// 立项决定 and 公示: the reviewed applications of a call proposed for funding with their amounts (by hand until the
-/// experts' ranking exists) or declined; the proposed list published for its period; objections answered; after the
+/// 立项决定 and 公示: the reviewed applications of a call, in the order of the experts' ranking per category, proposed
+/// for funding with their amounts or declined; the proposed list published for its period; objections answered; after the
 /// period each approved (立项), and the 立项 list exported.
 /// </summary>
 public sealed class DecisionModel(AppDbContext db, Workspaces workspaces, Transitions transitions, AuditLog audit, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, string Number, string? Title, string Organisation, string Category, decimal? Requested, decimal? Proposed, ApplicationStatus Status, int Objections);
+    public sealed record Row(int Id, string Number, string? Title, string Organisation, string Category, decimal? Requested, decimal? Proposed, ApplicationStatus Status, int Objections)
+    {
+        /// <summary>Its line of the experts' ranking (its category's), when it has been reviewed.</summary>
+        public Shenbao.Domain.Experts.Ranked? Ranked { get; init; }
+    }
 
     public IReadOnlyList<FundingCall> Calls { get; private set; } = [];
     public FundingCall? Chosen { get; private set; }
@@ -47,8 +51,13 @@ public sealed class DecisionModel(AppDbContext db, Workspaces workspaces, Transi
             .OrderBy(o => o.AnsweredAt is not null).ThenBy(o => o.SubmittedAt).ToList();
         var counts = Objections.GroupBy(o => o.ApplicationId).ToDictionary(g => g.Key, g => g.Count());
         var guide = workspaces.GuideOf(chosen);
-        Rows = rows.Select(a => new Row(a.Id, a.Number, a.Title, a.Organisation, guide.FindCategory(a.Category)?.Name ?? a.Category, a.RequestedFunding,
-            a.ProposedAmount, a.Status, counts.GetValueOrDefault(a.Id))).ToList();
+        var ranking = (await Shenbao.Data.Experts.ReviewRounds.RankingAsync(db, chosen.Id, guide, ct)).SelectMany(c => c.Lines).ToDictionary(l => l.ApplicationId, l => l.Ranked);
+        var order = guide.Categories.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        Rows = rows
+            .OrderBy(a => order.GetValueOrDefault(a.Category, int.MaxValue))
+            .ThenBy(a => ranking.GetValueOrDefault(a.Id) is { Rank: > 0 } r ? r.Rank : int.MaxValue).ThenBy(a => a.Number, StringComparer.Ordinal)
+            .Select(a => new Row(a.Id, a.Number, a.Title, a.Organisation, guide.FindCategory(a.Category)?.Name ?? a.Category, a.RequestedFunding,
+                a.ProposedAmount, a.Status, counts.GetValueOrDefault(a.Id)) { Ranked = ranking.GetValueOrDefault(a.Id) }).ToList();
         PublicityOver = chosen.PublicityEndsAt is { } end && clock.GetUtcNow() >= end;
         return Page();
     }

@@ -12,8 +12,8 @@ namespace Shenbao.Web.Pages.Bureau;
 /// <summary>
 /// One application as the 市科技局 reviews it: the frozen record and automatic report, what the call's other
 /// applications share with it, the guide's manual items as a checklist, and the answers the table allows now —
-/// 形式审查通过 (every manual item ticked), 退回修改 (a reason), 不予受理 (a reason and the clauses it rests on), and
-/// until expert review exists, 送专家评审 and 完成评审 by hand.
+/// 形式审查通过 (every manual item ticked), 退回修改 (a reason), 不予受理 (a reason and the clauses it rests on). Expert
+/// review starts with the assignment (专家评审) and ends on the ranking page, when the reviews are in.
 /// </summary>
 public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChecks checks, Transitions transitions, TimeProvider clock) : PageModel
 {
@@ -36,7 +36,7 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChe
     public string? Message { get; set; }
 
     private static readonly ApplicationAction[] Answers =
-        [ApplicationAction.Accept, ApplicationAction.Return, ApplicationAction.Refuse, ApplicationAction.StartReview, ApplicationAction.FinishReview];
+        [ApplicationAction.Accept, ApplicationAction.Return, ApplicationAction.Refuse];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) is { } application ? await ShowAsync(application, ct) : NotFound();

@@ -42,6 +42,16 @@ public sealed class DownloadModel(AppDbContext db, FileStore files) : PageModel
                 || (a.ApplicationId != null && db.Applications.Any(p => p.Id == a.ApplicationId && p.SubmittedAt != null
                     && p.Status != ApplicationStatus.Draft && p.Status != ApplicationStatus.Returned))), ct);
         }
+        else if (User.IsInRole(Roles.Expert))
+        {
+            // an expert reads the files of the applications they declared no conflict with: attachments and the applicant's proofs
+            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+            var reviewing = db.ExpertReviews.Where(r => r.Expert.UserId == userId
+                && (r.State == Shenbao.Data.Experts.ReviewState.Declared || r.State == Shenbao.Data.Experts.ReviewState.Submitted));
+            attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && (
+                (a.ApplicationId != null && reviewing.Any(r => r.ApplicationId == a.ApplicationId))
+                || (a.ApplicationId == null && a.Purpose.StartsWith(Organisations.ProfileSections.ProofPrefix) && reviewing.Any(r => r.Application.OrganisationId == a.OrganisationId))), ct);
+        }
         else return NotFound();
         if (attachment is null) return NotFound();
 

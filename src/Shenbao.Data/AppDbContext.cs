@@ -345,6 +345,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             // an expert's own list, an application's experts, and a call's progress each read one index
             r.HasIndex(x => new { x.ExpertId, x.State });
             r.HasIndex(x => new { x.ApplicationId, x.State });
+            // an expert stands on an application once: two runs at once cannot both give it to them
+            r.HasIndex(x => new { x.ApplicationId, x.ExpertId }).IsUnique().HasFilter("\"State\" IN ('Pending', 'Declared', 'Submitted')");
             r.HasIndex(x => new { x.CallId, x.State });
             r.HasOne(x => x.Application).WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
             r.HasOne(x => x.Expert).WithMany().HasForeignKey(x => x.ExpertId).OnDelete(DeleteBehavior.Restrict);

@@ -60,6 +60,8 @@ public enum ReviewState
     Conflict,
     /// <summary>Replaced by an officer, with a reason.</summary>
     Replaced,
+    /// <summary>Not submitted when the officer ended the application's review without it: nothing more to do.</summary>
+    Closed,
 }
 
 /// <summary>

@@ -17,21 +17,33 @@ public static class ExpertPool
     public static async Task<SheetRead> ReadAsync(Stream xlsx, AppDbContext db, IReadOnlyCollection<string> knownFields, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        List<IReadOnlyList<string?>> table;
+        List<IReadOnlyList<object?>> cells;
         try
         {
-            table = (await xlsx.QueryAsync(useHeaderRow: false, excelType: ExcelType.XLSX, cancellationToken: ct))
-                .Select(row => (IReadOnlyList<string?>)((IDictionary<string, object?>)row).Values.Select(Text).ToList())
+            cells = (await xlsx.QueryAsync(useHeaderRow: false, excelType: ExcelType.XLSX, cancellationToken: ct))
+                .Select(row => (IReadOnlyList<object?>)((IDictionary<string, object?>)row).Values.ToList())
                 .ToList();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or FormatException or System.Xml.XmlException or ArgumentException)
+        // whatever a file that is not a workbook makes the reader throw, the answer is the same
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return new SheetRead([], [new SheetError(1, "", "", "无法读取该文件：请上传 Excel 工作簿（.xlsx），第1行为表头")]);
         }
-        if (table.Count == 0) return new SheetRead([], [new SheetError(1, "", "", $"文件是空的：第1行须为表头（{string.Join("、", ExpertSheet.Headers)}）")]);
+        if (cells.Count == 0) return new SheetRead([], [new SheetError(1, "", "", $"文件是空的：第1行须为表头（{string.Join("、", ExpertSheet.Headers)}）")]);
+        var table = cells.Select(row => (IReadOnlyList<string?>)row.Select(Text).ToList()).ToList();
         var ids = (await db.Experts.AsNoTracking().Select(e => e.IdNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var emails = (await db.Users.AsNoTracking().Select(u => u.NormalizedEmail ?? u.NormalizedUserName).ToListAsync(ct)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return ExpertSheet.Read(table[0], table.Skip(1), knownFields, ids.Contains, email => emails.Contains(Normalise(email)));
+        var read = ExpertSheet.Read(table[0], table.Skip(1), knownFields, ids.Contains, email => emails.Contains(Normalise(email)));
+        // an 18-digit number typed into a number cell has lost its last digits to Excel: say so, not that its check character is wrong
+        var idColumn = table[0].ToList().FindIndex(h => h?.Trim() == ExpertSheet.IdNumber);
+        if (idColumn < 0) return read;
+        var numeric = cells.Select((row, i) => (Row: i + 1, Cell: idColumn < row.Count ? row[idColumn] : null)).Skip(1)
+            .Where(x => x.Cell is double or long or int or decimal).Select(x => x.Row).ToHashSet();
+        if (numeric.Count == 0) return read;
+        var errors = read.Errors.Where(e => !(e.Column == ExpertSheet.IdNumber && numeric.Contains(e.Row)))
+            .Concat(numeric.Select(row => new SheetError(row, ExpertSheet.IdNumber, ExpertSheet.Letter(idColumn), "是数字格式，末几位已被 Excel 改变：请将该列设为“文本”格式后重新填写")))
+            .OrderBy(e => e.Row).ToList();
+        return new SheetRead([], errors);
     }
 
     /// <summary>

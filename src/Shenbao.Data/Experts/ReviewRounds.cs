@@ -75,7 +75,13 @@ public static class ReviewRounds
         JsonSerializer.Deserialize<List<Shortfall>>((run ?? throw new ArgumentNullException(nameof(run))).ShortfallsJson) ?? [];
 
     public static IReadOnlyList<AvoidedPerson> AvoidedOf(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<AvoidedPerson>>(json) ?? [];
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<AvoidedPerson>>(json, AvoidedJson) ?? [];
+
+    /// <summary>The people to avoid as stored: Chinese written as itself, so that three names and units fit the column.</summary>
+    public static string? AvoidedText(IReadOnlyList<AvoidedPerson> people) =>
+        people.Count == 0 ? null : JsonSerializer.Serialize(people, AvoidedJson);
+
+    private static readonly JsonSerializerOptions AvoidedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The latest submission's form of each application, as frozen.</summary>
     public static async Task<Dictionary<int, IReadOnlyDictionary<string, string>>> FrozenFormsAsync(AppDbContext db, IReadOnlyCollection<int> applicationIds, CancellationToken ct)
@@ -123,14 +129,13 @@ public static class ReviewRounds
         return result;
     }
 
-    /// <summary>The ranking as a sheet (one row per application, categories one after another); no expert is named.</summary>
+    /// <summary>The ranking as a sheet (one row per application, categories one after another): no expert named, no one review's score.</summary>
     public static IEnumerable<Dictionary<string, object?>> RankingSheet(string callTitle, IEnumerable<(Category Category, IReadOnlyList<Line> Lines)> ranking) =>
         ranking.SelectMany(c => c.Lines.Select(l => new Dictionary<string, object?>
         {
             ["批次"] = callTitle, ["类别"] = c.Category.Name, ["排名"] = l.Ranked.Rank > 0 ? l.Ranked.Rank : null, ["申报编号"] = l.Number, ["项目名称"] = l.Title,
             ["申报单位"] = l.Organisation, ["得分"] = l.Ranked.Score, ["平均分"] = l.Ranked.Mean, ["去掉最高最低分后平均分"] = l.Ranked.TrimmedMean,
             ["已评份数"] = l.Ranked.Application.Totals.Count, ["应评份数"] = l.Ranked.Application.Expected, ["极差"] = l.Ranked.Spread,
-            ["各份评分"] = string.Join("、", l.Ranked.Application.Totals.OrderDescending().Select(t => t.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))),
             ["需关注"] = string.Join("、", l.Ranked.Flags.Select(Ranking.Label)), ["状态"] = Workflow.Label(l.Status),
         }));
 }

@@ -34,6 +34,8 @@ public static partial class ExpertSheet
     private static readonly char[] Separators = ['、', '；', ';', '，', ','];
 
     public const int TextLimit = 100;
+    public const int AvoidLimit = 30;
+    public const int FieldLimit = 20;
 
     /// <param name="header">The first row's cells, by column.</param>
     /// <param name="rows">The rows below it, each with its cells by column.</param>
@@ -104,8 +106,11 @@ public static partial class ExpertSheet
                 Error(Fields, $"“{field}”不是指南的支持领域" + (Suggest(field, knownFields) is { } near ? $"，是否为“{near}”？" : "；请使用指南列举的支持领域名称"));
             var avoid = Split(Cell(Avoid));
             foreach (var unit in avoid.Where(a => a.Length > TextLimit)) Error(Avoid, $"“{unit[..20]}…”超过{TextLimit}个字");
+            if (avoid.Count > AvoidLimit) Error(Avoid, $"最多填写{AvoidLimit}个单位（实际{avoid.Count}个）");
+            if (fields.Count > FieldLimit) Error(Fields, $"最多填写{FieldLimit}个领域（实际{fields.Count}个）");
 
-            if (rowErrors.Count > 0) errors.AddRange(rowErrors);
+            // left to right, as the row reads in Excel
+            if (rowErrors.Count > 0) errors.AddRange(rowErrors.OrderBy(e => columns[e.Column]));
             else read.Add(new ExpertRow(rowNumber, name!, id!, organisation!, title, fields, phone!, email!, avoid));
         }
         if (read.Count == 0 && errors.Count == 0) errors.Add(new SheetError(1, "", "", "表中没有专家（第2行起每行一位专家）"));

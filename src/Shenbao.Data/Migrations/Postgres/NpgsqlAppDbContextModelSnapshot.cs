@@ -744,6 +744,10 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.HasIndex("RunId");
 
+                    b.HasIndex("ApplicationId", "ExpertId")
+                        .IsUnique()
+                        .HasFilter("\"State\" IN ('Pending', 'Declared', 'Submitted')");
+
                     b.HasIndex("ApplicationId", "State");
 
                     b.HasIndex("CallId", "State");

@@ -74,7 +74,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
         var (avoided, avoidProblem) = Avoided();
         AvoidError = avoidProblem;
         if (Refusals.Count > 0 || avoidProblem is not null || decision is not Decision.Allowed step) return Page();
-        application.AvoidExperts = avoided.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(avoided);
+        application.AvoidExperts = Shenbao.Data.Experts.ReviewRounds.AvoidedText(avoided);
 
         // the status moves first: a submission (or a file change) that committed since this one loaded leaves the
         // version changed, and this one stops here having written nothing

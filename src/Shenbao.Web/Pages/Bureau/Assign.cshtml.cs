@@ -36,21 +36,36 @@ public sealed class AssignModel(AppDbContext db, Workspaces workspaces, ExpertAs
     public IReadOnlyList<Shortfall> Shortfalls { get; private set; } = [];
     public int PoolSize { get; private set; }
     public int DefaultMax => assignments.DefaultMaxPerExpert;
-    /// <summary>The review being replaced, with the experts who may take it.</summary>
-    public (ExpertReview Review, IReadOnlyList<(PoolExpert Expert, bool SameField)> Candidates)? Replacing { get; private set; }
+    /// <summary>
+    /// The application an officer gives an expert by hand — in a review's place (更换) or one more (添加) — with the
+    /// experts who may take it.
+    /// </summary>
+    public (Application Application, ExpertReview? Review, IReadOnlyList<(PoolExpert Expert, bool SameField)> Candidates)? ByHand { get; private set; }
+
+    /// <summary>A refusal shown on this answer.</summary>
     public string? Error { get; private set; }
+
+    /// <summary>A refusal carried to the page a redirect shows.</summary>
+    [TempData]
+    public string? Failure { get; set; }
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int? call, long? replace, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? call, long? replace, int? add, CancellationToken ct)
     {
         if (await ChooseAsync(call, ct) is not { } chosen) return Page();
         if (replace is { } reviewId)
         {
             if (await db.ExpertReviews.AsNoTracking().Include(r => r.Expert).Include(r => r.Application).SingleOrDefaultAsync(r => r.Id == reviewId && r.CallId == chosen.Id, ct) is not { } review)
                 return NotFound();
-            Replacing = (review, await assignments.CandidatesAsync(review, ct));
+            ByHand = (review.Application, review, await assignments.CandidatesAsync(chosen.Id, review.ApplicationId, ct));
+        }
+        else if (add is { } applicationId)
+        {
+            if (await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId && a.CallId == chosen.Id && ReviewRounds.Assignable.Contains(a.Status), ct) is not { } application)
+                return NotFound();
+            ByHand = (application, null, await assignments.CandidatesAsync(chosen.Id, application.Id, ct));
         }
         await LoadAsync(chosen, ct);
         return Page();
@@ -68,7 +83,11 @@ public sealed class AssignModel(AppDbContext db, Workspaces workspaces, ExpertAs
         if (!string.IsNullOrWhiteSpace(max) && (!int.TryParse(max.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 500))
             return await ShowAsync(chosen, "每位专家最多评审的项目数应为 1 到 500 的整数", ct);
         if (!await db.Experts.AnyAsync(e => e.Active, ct)) return await ShowAsync(chosen, "专家库中没有启用的专家，请先在“专家库”导入专家", ct);
-        var outcome = await assignments.RunAsync(chosen, chosenSeed, limit, User, ct);
+        if (await assignments.RunAsync(chosen, chosenSeed, limit, User, ct) is not { } outcome)
+        {
+            Failure = "另一位经办人刚刚分配或调整了本批次的专家，本次未保存，请查看后重新分配";
+            return RedirectToPage(new { call });
+        }
         Message = $"分配完成（随机种子 {chosenSeed}）：新分配 {outcome.Run.Assigned} 人次，涉及 {outcome.Applications} 份申报书；记录回避 {outcome.Exclusions} 条"
             + (outcome.Shortfalls.Count > 0 ? $"；{outcome.Shortfalls.Count} 份申报书专家不足，见下方“专家不足”" : "；每份申报书的专家均已足额");
         return RedirectToPage(new { call });
@@ -81,19 +100,25 @@ public sealed class AssignModel(AppDbContext db, Workspaces workspaces, ExpertAs
         if (due <= clock.GetUtcNow()) return await ShowAsync(chosen, "评审截止时间应晚于现在", ct);
         chosen.ReviewDeadline = due;
         audit.Record(AuditAction.ReviewDeadlineChange, AuditEntry.Objects.Call, call.ToString(CultureInfo.InvariantCulture), details: $"评审截止 {ChinaTime.Describe(due)}");
-        // a new deadline deserves a new reminder
+        // a new deadline deserves a new reminder: the old ones go with the change, in its transaction
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.ReviewReminders.Where(r => r.CallId == call).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         Message = $"评审截止时间已设为{ChinaTime.Describe(due)}；截止前专家将收到提醒";
         return RedirectToPage(new { call });
     }
 
-    public async Task<IActionResult> OnPostReplaceAsync(int call, long review, int expert, string? reason, CancellationToken ct)
+    /// <summary>更换 (review given) or 添加 an expert by hand, with a reason.</summary>
+    public async Task<IActionResult> OnPostByHandAsync(int call, int id, long? review, int expert, string? reason, CancellationToken ct)
     {
-        if (await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == call, ct) is not { } chosen) return NotFound();
-        if (!await db.ExpertReviews.AnyAsync(r => r.Id == review && r.CallId == call, ct)) return NotFound();
-        if (await assignments.ReplaceAsync(review, expert, reason, User, ct) is { } problem) return RedirectToPage(new { call, replace = review, error = problem });
-        Message = "已更换专家，新专家已收到通知";
+        if (!await db.Applications.AnyAsync(a => a.Id == id && a.CallId == call, ct)) return NotFound();
+        if (await assignments.AssignByHandAsync(call, id, review, expert, reason, User, ct) is { } problem)
+        {
+            Failure = problem;
+            return review is { } r ? RedirectToPage(new { call, replace = r }) : RedirectToPage(new { call, add = id });
+        }
+        Message = review is null ? "已添加专家，专家已收到通知" : "已更换专家，新专家已收到通知";
         return RedirectToPage(new { call });
     }
 
@@ -117,7 +142,6 @@ public sealed class AssignModel(AppDbContext db, Workspaces workspaces, ExpertAs
     {
         Calls = await db.Calls.AsNoTracking().ToListAsync(ct);
         Chosen = Calls.FirstOrDefault(c => c.Id == call) ?? Calls.OrderByDescending(c => c.OpensAt).FirstOrDefault();
-        if (Request.Query["error"] is { Count: > 0 } error) Error = error.ToString();
         return Chosen;
     }
 
@@ -152,6 +176,7 @@ public sealed class AssignModel(AppDbContext db, Workspaces workspaces, ExpertAs
         ReviewState.Submitted => "已提交",
         ReviewState.Conflict => "声明冲突",
         ReviewState.Replaced => "已更换",
+        ReviewState.Closed => "未提交（评审已结束）",
         _ => state.ToString(),
     };
 }

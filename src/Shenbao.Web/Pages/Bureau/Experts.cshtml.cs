@@ -63,7 +63,16 @@ public sealed class ExpertsModel(AppDbContext db, GuideCatalog guides, UserManag
         var experts = await ExpertPool.StageAsync(db, sheet.Rows, User.DisplayName(), now, ct);
         await ExpertInvitations.StageAsync(experts, users, notifier, now);
         audit.Record(AuditAction.ExpertImport, AuditEntry.Objects.Expert, null, details: $"导入专家 {experts.Count} 人（文件 {Path.GetFileName(file.FileName)}），账号已开通，设置密码链接已发至各自邮箱");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // the same file imported a moment ago (a double click): its numbers and addresses are taken now
+            await transaction.RollbackAsync(ct);
+            return await ShowAsync("表中的专家刚刚已被导入（身份证号或邮箱已在系统中），本次未导入，请查看专家库", ct);
+        }
         await transaction.CommitAsync(ct);
         Message = $"已导入 {experts.Count} 位专家，并为每位开通了账号；设置密码的链接已发到各自的邮箱。";
         return RedirectToPage();
@@ -132,11 +141,21 @@ public sealed class ExpertsModel(AppDbContext db, GuideCatalog guides, UserManag
             var normalised = users.NormalizeEmail(row.Email);
             (expert.User.Email, expert.User.NormalizedEmail, expert.User.UserName, expert.User.NormalizedUserName) = (row.Email, normalised, row.Email, users.NormalizeName(row.Email));
             expert.User.SecurityStamp = Guid.NewGuid().ToString("N");
+            // the link sent to the old address died with the stamp: one who never set a password is invited at the new one
+            if (expert.User.PasswordHash is null) expert.InvitedAt = null;
         }
         expert.User.DisplayName = row.Name;
         expert.Version++;
         audit.Record(AuditAction.ExpertEdit, AuditEntry.Objects.Expert, Id(expert.Id), details: "修改专家信息");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // someone saved the same expert, or took the number or the address, a moment ago
+            return await ShowAsync($"专家{row.Name}的信息刚刚被他人修改，或身份证号、邮箱已被占用，未保存", ct);
+        }
         Message = $"已保存专家{expert.Name}的信息";
         return RedirectToPage(new { Q, Field, Inactive });
     }

@@ -45,6 +45,12 @@ public sealed class RankingModel(AppDbContext db, Workspaces workspaces, ExpertA
         return RedirectToPage(new { call });
     }
 
+    public async Task<IActionResult> OnPostFinishOneAsync(int call, int id, string? reason, CancellationToken ct)
+    {
+        Message = await assignments.FinishOneAsync(call, id, reason, User, ct);
+        return RedirectToPage(new { call });
+    }
+
     /// <summary>The ranking as Excel (no expert named), audited like every export.</summary>
     public async Task<IActionResult> OnGetExportAsync(int call, CancellationToken ct)
     {

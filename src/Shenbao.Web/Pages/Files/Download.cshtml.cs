@@ -46,7 +46,8 @@ public sealed class DownloadModel(AppDbContext db, FileStore files) : PageModel
         {
             // an expert reads the files of the applications they declared no conflict with: attachments and the applicant's proofs
             var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-            var reviewing = db.ExpertReviews.Where(r => r.Expert.UserId == userId
+            // (never an application of the expert's own unit, even one assigned before the unit was corrected)
+            var reviewing = db.ExpertReviews.Where(r => r.Expert.UserId == userId && r.Application.Organisation.Name != r.Expert.Organisation
                 && (r.State == Shenbao.Data.Experts.ReviewState.Declared || r.State == Shenbao.Data.Experts.ReviewState.Submitted));
             attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && (
                 (a.ApplicationId != null && reviewing.Any(r => r.ApplicationId == a.ApplicationId))

@@ -34,7 +34,7 @@ public sealed class IndexModel(AppDbContext db, Workspaces workspaces) : PageMod
 /// <summary>What an expert may reach: their own standing or declared-conflict assignments, never an application of their own organisation.</summary>
 public static class ExpertReviews
 {
-    private static readonly ReviewState[] Visible = [ReviewState.Pending, ReviewState.Declared, ReviewState.Submitted, ReviewState.Conflict];
+    private static readonly ReviewState[] Visible = [ReviewState.Pending, ReviewState.Declared, ReviewState.Submitted, ReviewState.Conflict, ReviewState.Closed];
 
     public static async Task<List<ExpertReview>> OfAsync(AppDbContext db, Shenbao.Data.Experts.Expert expert, CancellationToken ct, int? applicationId = null)
     {

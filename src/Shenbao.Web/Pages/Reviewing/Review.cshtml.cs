@@ -50,6 +50,8 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, AuditLog
     {
         if (await FindAsync(id, ct) is not { } review) return NotFound();
         if (review.State != ReviewState.Pending) return RedirectToPage(new { id });
+        if (review.Application.Status != Shenbao.Domain.Applications.ApplicationStatus.ExpertReview)
+            return await RefusedAsync(review, ["该项目的评审已结束，无需再声明"], ct);
         var now = clock.GetUtcNow();
         if (conflict == "none")
         {
@@ -83,6 +85,8 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, AuditLog
         if (await FindAsync(id, ct) is not { } review) return NotFound();
         if (review.State == ReviewState.Submitted) return await RefusedAsync(review, ["评审意见已提交，不能再修改；如需修改请联系市科技局退回"], ct);
         if (review.State != ReviewState.Declared) return RedirectToPage(new { id });
+        if (review.Application.Status != Shenbao.Domain.Applications.ApplicationStatus.ExpertReview)
+            return await RefusedAsync(review, ["该项目的评审已结束，不能再保存或提交"], ct);
         var rubric = workspaces.CategoryOf(review.Application).Category.Rubric;
         var errors = new List<string>();
         var scores = new Dictionary<string, string>();
@@ -170,7 +174,8 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, AuditLog
         Review = review;
         var (_, category) = workspaces.CategoryOf(review.Application);
         Rubric = category.Rubric;
-        PastDeadline = review.Application.Call.ReviewDeadline is { } due && clock.GetUtcNow() > due;
+        // past the deadline, or the review of the application ended: nothing more can be saved
+        PastDeadline = (review.Application.Call.ReviewDeadline is { } due && clock.GetUtcNow() > due) || review.Application.Status != Shenbao.Domain.Applications.ApplicationStatus.ExpertReview;
         var frozen = await ReviewRounds.FrozenFormsAsync(db, [review.ApplicationId], ct);
         PartnerNames = Partners.Of(category, frozen.GetValueOrDefault(review.ApplicationId) ?? new Dictionary<string, string>());
         if (!keepTyped)

@@ -208,6 +208,13 @@ namespace Shenbao.Data.Migrations.Sqlite
                 columns: new[] { "CallId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExpertReviews_ApplicationId_ExpertId",
+                table: "ExpertReviews",
+                columns: new[] { "ApplicationId", "ExpertId" },
+                unique: true,
+                filter: "\"State\" IN ('Pending', 'Declared', 'Submitted')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExpertReviews_ApplicationId_State",
                 table: "ExpertReviews",
                 columns: new[] { "ApplicationId", "State" });

@@ -7,15 +7,17 @@ using static Microsoft.Playwright.Assertions;
 namespace Shenbao.BrowserTests.Journeys;
 
 /// <summary>
-/// A call run by its officials in chromium: the 推荐单位 recommends a submitted application, the bureau passes it in
-/// formal review and moves it through review, proposes it with an amount and publishes the list; a visitor objects on
-/// the public page and the bureau answers; after the period it is 立项. Beside it the bureau refuses another, citing a
-/// clause, and the applicant reads the refusal with the clause linked to the guide.
+/// A call run by its officials in chromium: the 推荐单位 recommends a submitted application and the bureau passes it in
+/// formal review (its expert review is the expert journey's); the bureau proposes an application the experts have
+/// reviewed with an amount and publishes the list; a visitor objects on the public page and the bureau answers; after
+/// the period it is 立项. Beside it the bureau refuses another, citing a clause, and the applicant reads the refusal with
+/// the clause linked to the guide.
 /// </summary>
 [Collection(BrowserJourneys.Name)]
 public sealed class OfficialsTests(BrowserFixture fixture)
 {
-    private const string Funded = "湘江流域重金属污染土壤原位修复技术";
+    private const string Recommended = "湘江流域重金属污染土壤原位修复技术";
+    private const string Funded = "现代物流园区智能调度系统";
     private const string Refused = "输变电装备绝缘材料老化监测技术";
     private const string Listed = "中医药特色制剂质量标准研究";
 
@@ -25,34 +27,32 @@ public sealed class OfficialsTests(BrowserFixture fixture)
     public Task A_call_is_run_from_recommendation_to_立项_with_an_objection_on_the_way_and_a_refusal_the_applicant_reads() =>
         Journey.RunAsync(fixture, "officials", async journey =>
         {
-            var (funded, refused, listed) = (IdOf(Funded), IdOf(Refused), IdOf(Listed));
+            var (recommended, funded, refused, listed) = (IdOf(Recommended), IdOf(Funded), IdOf(Refused), IdOf(Listed));
 
             // 1. the 推荐单位 of 珠晖区 recommends the submitted application from its queue
             var recommender = await journey.PersonAsync("recommender");
             await LoginPage.SignInAsync(recommender, "zhuhui-recommender", DemoData.Password);
             await recommender.GotoAsync("/Recommender/Applications");
             await journey.StepAsync(recommender, "recommender-queue");
-            await recommender.Locator($"#waiting tr[data-application='{funded}'] a").ClickAsync();
+            await recommender.Locator($"#waiting tr[data-application='{recommended}'] a").ClickAsync();
             var review = new OfficialPages(recommender);
             await Expect(review.Status).ToHaveTextAsync("已提交");
             await journey.StepAsync(recommender, "recommender-review");
             await review.AnswerAsync("Recommend");
             await Expect(review.Message).ToContainTextAsync("已推荐");
 
-            // 2. the bureau passes it in formal review and, until expert review exists, moves it through review by hand
+            // 2. the bureau passes it in formal review: it waits for its experts (the expert journey assigns them)
             var officer = await journey.PersonAsync("bureau");
             await LoginPage.SignInAsync(officer, "bureau-officer", DemoData.Password);
             var bureau = new OfficialPages(officer);
             await officer.GotoAsync("/Bureau/Applications?status=recommended");
             await journey.StepAsync(officer, "formal-review-list");
-            foreach (var (action, status) in new[] { ("Accept", "形式审查通过"), ("StartReview", "专家评审中"), ("FinishReview", "评审完成") })
-            {
-                await officer.GotoAsync($"/Bureau/Review/{funded}");
-                if (action == "Accept") await journey.StepAsync(officer, "formal-review-application");
-                await bureau.AnswerAsync(action);
-                await officer.GotoAsync($"/Bureau/Review/{funded}");
-                await Expect(bureau.Status).ToHaveTextAsync(status);
-            }
+            await officer.GotoAsync($"/Bureau/Review/{recommended}");
+            await journey.StepAsync(officer, "formal-review-application");
+            await Expect(officer.Locator(OfficialPages.Selectors.AnswerButton("StartReview"))).ToHaveCountAsync(0);
+            await bureau.AnswerAsync("Accept");
+            await officer.GotoAsync($"/Bureau/Review/{recommended}");
+            await Expect(bureau.Status).ToHaveTextAsync("形式审查通过");
 
             // 3. another recommended application is refused, resting on a clause of the guide
             await officer.GotoAsync($"/Bureau/Review/{refused}");
@@ -61,7 +61,7 @@ public sealed class OfficialsTests(BrowserFixture fixture)
             await bureau.AnswerAsync("Refuse", "项目负责人职称证明与申报信息不符");
             await Expect(bureau.Message).ToContainTextAsync("已不予受理");
 
-            // 4. the demo's list on 公示 is declined (its objection upheld), the reviewed application proposed and published
+            // 4. the demo's list on 公示 is declined (its objection upheld), an application the experts reviewed proposed, with its rank beside it, and published
             await officer.GotoAsync("/Bureau/Decision");
             await journey.StepAsync(officer, "decision-before");
             var listedRow = bureau.DecisionRow(listed);
@@ -69,6 +69,7 @@ public sealed class OfficialsTests(BrowserFixture fixture)
             await listedRow.Locator("textarea[name=reason]").FillAsync("经核实，公示异议成立：与已立项项目内容重复");
             await bureau.ConfirmAsync(listedRow.Locator("button[type=submit]", new() { HasText = "确认不予立项" }));
             await Expect(bureau.Message).ToContainTextAsync("已不予立项");
+            await Expect(bureau.DecisionRow(funded).Locator(".ranking")).ToContainTextAsync("分");
             await bureau.DecisionRow(funded).Locator("input[name=amount]").FillAsync("250000");
             await bureau.PostAsync(bureau.DecisionRow(funded).Locator("button", new() { HasText = "列入拟立项" }));
             await Expect(bureau.DecisionRow(funded).Locator(".proposed")).ToHaveTextAsync("250,000");

@@ -58,17 +58,19 @@ public static class Assignment
         var shortfalls = new List<Shortfall>();
 
         var open = projects.Where(p => p.Assigned.Count < p.Needed).ToList();
-        // every conflict is found (and logged) once per application, whatever the field
-        var conflicts = open.ToDictionary(p => p.Id, p => pool.Select(e => (Expert: e, Conflict: ConflictOf(p, e))).Where(x => x.Conflict is not null)
+        var index = new PoolIndex(pool);
+        // every conflict is found (and logged) once per application, whatever the field; the index finds the few
+        // experts who may have one, ConflictOf decides (in the pool's order, as the log lists them)
+        var conflicts = open.ToDictionary(p => p.Id, p => index.MayConflict(p).Select(e => (Expert: e, Conflict: ConflictOf(p, e))).Where(x => x.Conflict is not null)
             .ToDictionary(x => x.Expert.Id, x => x.Conflict!.Value));
         foreach (var project in open)
             foreach (var (expertId, (reason, detail)) in conflicts[project.Id])
                 exclusions.Add(new Exclusion(project.Id, expertId, reason, detail));
 
-        List<PoolExpert> Matching(Project p) => pool.Where(e => e.Fields.Contains(p.Field, StringComparer.Ordinal) && !p.Assigned.Contains(e.Id) && !conflicts[p.Id].ContainsKey(e.Id)).ToList();
-        foreach (var project in open.OrderBy(p => Matching(p).Count - (p.Needed - p.Assigned.Count)).ThenBy(p => p.Number, StringComparer.Ordinal))
+        var matchingOf = open.ToDictionary(p => p.Id, p => index.InField(p.Field).Where(e => !p.Assigned.Contains(e.Id) && !conflicts[p.Id].ContainsKey(e.Id)).ToList());
+        foreach (var project in open.OrderBy(p => matchingOf[p.Id].Count - (p.Needed - p.Assigned.Count)).ThenBy(p => p.Number, StringComparer.Ordinal))
         {
-            var matching = Matching(project);
+            var matching = matchingOf[project.Id];
             var full = matching.Where(e => load[e.Id] >= maxPerExpert).ToList();
             foreach (var expert in full)
                 exclusions.Add(new Exclusion(project.Id, expert.Id, ExclusionReason.LoadLimit, $"已分配 {load[expert.Id]} 项，达到每位专家的上限 {maxPerExpert} 项"));
@@ -83,7 +85,7 @@ public static class Assignment
             }
             var has = project.Assigned.Count + chosen.Count;
             if (has < project.Needed)
-                shortfalls.Add(new Shortfall(project.Id, project.Number, project.Needed, has, WhyShort(project, pool, conflicts[project.Id], full.Count, matching.Count + project.Assigned.Count)));
+                shortfalls.Add(new Shortfall(project.Id, project.Number, project.Needed, has, WhyShort(project, index, conflicts[project.Id], full.Count, matching.Count + project.Assigned.Count)));
         }
         return new AssignmentPlan(assignments, exclusions, shortfalls);
     }
@@ -106,16 +108,66 @@ public static class Assignment
         return null;
     }
 
-    private static string WhyShort(Project project, IReadOnlyList<PoolExpert> pool, Dictionary<int, (ExclusionReason Reason, string Detail)> conflicts, int full, int available)
+    private static string WhyShort(Project project, PoolIndex index, Dictionary<int, (ExclusionReason Reason, string Detail)> conflicts, int full, int available)
     {
-        var inField = pool.Count(e => e.Fields.Contains(project.Field, StringComparer.Ordinal));
-        if (inField == 0) return $"专家库中没有专业领域为“{project.Field}”的专家";
-        var parts = new List<string> { $"专业领域为“{project.Field}”的专家 {inField} 人" };
-        var fieldConflicts = conflicts.Where(c => pool.First(e => e.Id == c.Key).Fields.Contains(project.Field, StringComparer.Ordinal)).GroupBy(c => c.Value.Reason).ToList();
+        var inField = index.InField(project.Field);
+        if (inField.Count == 0) return $"专家库中没有专业领域为“{project.Field}”的专家";
+        var parts = new List<string> { $"专业领域为“{project.Field}”的专家 {inField.Count} 人" };
+        var fieldConflicts = inField.Where(e => conflicts.ContainsKey(e.Id)).GroupBy(e => conflicts[e.Id].Reason).OrderBy(g => g.Key).ToList();
         foreach (var group in fieldConflicts) parts.Add($"{Label(group.Key)} {group.Count()} 人");
         if (full > 0) parts.Add($"已达评审上限 {full} 人");
         parts.Add($"可评审 {available - full} 人，需 {project.Needed} 人");
         return string.Join("；", parts);
+    }
+
+    /// <summary>
+    /// The pool looked up instead of scanned: its experts by field, and by the organisation keys and names a conflict
+    /// can rest on — so that a call of tens of thousands of applications does not compare each with every expert.
+    /// </summary>
+    private sealed class PoolIndex
+    {
+        private readonly Dictionary<string, List<PoolExpert>> byField = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<PoolExpert>> byUnit = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<PoolExpert>> byAvoided = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<PoolExpert>> byName = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, int> order = [];
+        private readonly Dictionary<int, PoolExpert> byId = [];
+
+        public PoolIndex(IReadOnlyList<PoolExpert> pool)
+        {
+            foreach (var (expert, i) in pool.Select((e, i) => (e, i)))
+            {
+                order[expert.Id] = i;
+                byId[expert.Id] = expert;
+                foreach (var field in expert.Fields.Distinct(StringComparer.Ordinal)) Add(byField, field, expert);
+                Add(byUnit, OrganisationNames.Key(expert.Organisation), expert);
+                foreach (var unit in expert.AvoidOrganisations.Select(OrganisationNames.Key).Distinct(StringComparer.Ordinal)) Add(byAvoided, unit, expert);
+                Add(byName, expert.Name.Trim(), expert);
+            }
+        }
+
+        private static void Add(Dictionary<string, List<PoolExpert>> map, string key, PoolExpert expert)
+        {
+            if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+            list.Add(expert);
+        }
+
+        public List<PoolExpert> InField(string field) => byField.GetValueOrDefault(field) ?? [];
+
+        /// <summary>Every expert ConflictOf could find a conflict for (a superset), in the pool's order.</summary>
+        public IEnumerable<PoolExpert> MayConflict(Project project)
+        {
+            var units = new[] { project.Organisation }.Concat(project.Partners).Select(OrganisationNames.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var found = new HashSet<PoolExpert>();
+            foreach (var unit in units)
+            {
+                found.UnionWith(byUnit.GetValueOrDefault(unit) ?? []);
+                found.UnionWith(byAvoided.GetValueOrDefault(unit) ?? []);
+            }
+            foreach (var person in project.Avoided) found.UnionWith(byName.GetValueOrDefault(person.Name.Trim()) ?? []);
+            foreach (var barred in project.Barred) if (byId.TryGetValue(barred, out var expert)) found.Add(expert);
+            return found.OrderBy(e => order[e.Id]);
+        }
     }
 
     public static string Label(ExclusionReason reason) => reason switch

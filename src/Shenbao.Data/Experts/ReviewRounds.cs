@@ -22,12 +22,13 @@ public static class ReviewRounds
 
     /// <summary>The applications of the call that take experts, as assignment sees them (their frozen form's partners, the people they asked to avoid).</summary>
     /// <param name="statuses">Which applications (the demo data assigns those it shows as already reviewed).</param>
-    public static async Task<List<Project>> ProjectsAsync(AppDbContext db, int callId, Guide guide, CancellationToken ct, IReadOnlyList<ApplicationStatus>? statuses = null)
+    /// <param name="applicationId">Only this one (an officer's assignment by hand), not the whole call.</param>
+    public static async Task<List<Project>> ProjectsAsync(AppDbContext db, int callId, Guide guide, CancellationToken ct, IReadOnlyList<ApplicationStatus>? statuses = null, int? applicationId = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(guide);
         statuses ??= Assignable;
-        var applications = await db.Applications.AsNoTracking().Where(a => a.CallId == callId && statuses.Contains(a.Status))
+        var applications = await db.Applications.AsNoTracking().Where(a => a.CallId == callId && statuses.Contains(a.Status) && (applicationId == null || a.Id == applicationId))
             .Select(a => new { a.Id, a.Number, a.Category, a.SupportField, Organisation = a.Organisation.Name, a.AvoidExperts }).ToListAsync(ct);
         var ids = applications.Select(a => a.Id).ToList();
         var reviews = await db.ExpertReviews.AsNoTracking().Where(r => r.CallId == callId && ids.Contains(r.ApplicationId))
@@ -96,8 +97,7 @@ public static class ReviewRounds
     public sealed record Score(long ReviewId, int ApplicationId, int ExpertId, string Expert, ReviewState State, decimal? Total, DateTimeOffset? SubmittedAt);
 
     /// <summary>One application of the ranking, with what the lists show of it.</summary>
-    public sealed record Line(int ApplicationId, string Number, string? Title, string Organisation, string Category, ApplicationStatus Status, decimal? Requested,
-        decimal? Proposed, Ranked Ranked, IReadOnlyList<Score> Scores);
+    public sealed record Line(int ApplicationId, string Number, string? Title, string Organisation, string Category, ApplicationStatus Status, Ranked Ranked, IReadOnlyList<Score> Scores);
 
     /// <summary>The ranking of a call, per category in the guide's order: every application that has been in expert review.</summary>
     public static async Task<List<(Category Category, IReadOnlyList<Line> Lines)>> RankingAsync(AppDbContext db, int callId, Guide guide, CancellationToken ct)
@@ -105,7 +105,7 @@ public static class ReviewRounds
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(guide);
         var applications = await db.Applications.AsNoTracking().Where(a => a.CallId == callId && Ranked.Contains(a.Status))
-            .Select(a => new { a.Id, a.Number, a.Title, Organisation = a.Organisation.Name, a.Category, a.Status, a.RequestedFunding, a.ProposedAmount, a.SubmittedAt })
+            .Select(a => new { a.Id, a.Number, a.Title, Organisation = a.Organisation.Name, a.Category, a.Status, a.SubmittedAt })
             .ToListAsync(ct);
         var reviews = await db.ExpertReviews.AsNoTracking().Where(r => r.CallId == callId && ExpertReview.Standing.Contains(r.State))
             .Select(r => new Score(r.Id, r.ApplicationId, r.ExpertId, r.Expert.Name, r.State, r.State == ReviewState.Submitted ? r.Total : null, r.SubmittedAt))
@@ -123,7 +123,7 @@ public static class ReviewRounds
             result.Add((category, ranked.Select(r =>
             {
                 var a = byId[r.Application.ApplicationId];
-                return new Line(a.Id, a.Number, a.Title, a.Organisation, category.Name, a.Status, a.RequestedFunding, a.ProposedAmount, r, scores.GetValueOrDefault(a.Id, []));
+                return new Line(a.Id, a.Number, a.Title, a.Organisation, category.Name, a.Status, r, scores.GetValueOrDefault(a.Id, []));
             }).ToList()));
         }
         return result;

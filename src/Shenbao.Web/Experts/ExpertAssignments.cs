@@ -75,7 +75,7 @@ public sealed class ExpertAssignments(AppDbContext db, Workspaces workspaces, Tr
     public async Task<IReadOnlyList<(PoolExpert Expert, bool SameField)>> CandidatesAsync(int callId, int applicationId, CancellationToken ct)
     {
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, ct);
-        var project = (await ReviewRounds.ProjectsAsync(db, call.Id, workspaces.GuideOf(call), ct)).SingleOrDefault(p => p.Id == applicationId);
+        var project = (await ReviewRounds.ProjectsAsync(db, call.Id, workspaces.GuideOf(call), ct, applicationId: applicationId)).SingleOrDefault();
         if (project is null) return [];
         var pool = await ReviewRounds.PoolAsync(db, call.Id, ct);
         return pool.Where(e => !project.Assigned.Contains(e.Id) && Assignment.ConflictOf(project, e) is null)

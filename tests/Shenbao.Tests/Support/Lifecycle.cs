@@ -14,7 +14,8 @@ public static class Lifecycle
     }
 
     /// <summary>Submitted and recommended by 珠晖区; earlier applications on the platform are given up first (限报2项) unless kept.</summary>
-    public static async Task<(Browser Applicant, int Id)> RecommendedAsync(ShenbaoApp app, Dictionary<string, string>? form = null, bool clearOthers = true)
+    /// <param name="submitted">What the applicant fills in on the submit page (the people it asks to avoid).</param>
+    public static async Task<(Browser Applicant, int Id)> RecommendedAsync(ShenbaoApp app, Dictionary<string, string>? form = null, bool clearOthers = true, Dictionary<string, string>? submitted = null)
     {
         if (clearOthers)
             await using (var db = app.Db())
@@ -23,7 +24,7 @@ public static class Lifecycle
         var (applicant, id) = await BasicResearch.DraftAsync(app, form);
         await BasicResearch.UploadAsync(applicant, id, "platform-approval", "平台批复.pdf", BasicResearch.Approval);
         await BasicResearch.UploadAsync(applicant, id, "recommendation-letter", "推荐函.pdf", BasicResearch.Letter);
-        Assert.Equal(HttpStatusCode.Redirect, (await BasicResearch.SubmitAsync(applicant, id)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await applicant.SubmitAsync(await applicant.GetAsync($"/Applications/Submit/{id}"), submitted ?? [])).Status);
         var recommender = await Browser.For(app).SignInAsync("zhuhui-recommender");
         var review = await recommender.GetAsync($"/Recommender/Review/{id}");
         Assert.Equal(HttpStatusCode.Redirect, (await recommender.PostAsync($"/Recommender/Review/{id}", [new("__RequestVerificationToken", Browser.Token(review)), new("answer", "Recommend")])).Status);
@@ -40,9 +41,9 @@ public static class Lifecycle
     }
 
     /// <summary>Recommended and passed in formal review (its manual item ticked).</summary>
-    public static async Task<(Browser Applicant, int Id)> AcceptedAsync(ShenbaoApp app, bool clearOthers = true)
+    public static async Task<(Browser Applicant, int Id)> AcceptedAsync(ShenbaoApp app, bool clearOthers = true, Dictionary<string, string>? submitted = null)
     {
-        var (applicant, id) = await RecommendedAsync(app, clearOthers: clearOthers);
+        var (applicant, id) = await RecommendedAsync(app, clearOthers: clearOthers, submitted: submitted);
         var officer = await Browser.For(app).SignInAsync("bureau-officer");
         var item = (await officer.GetAsync($"/Bureau/Review/{id}")).Document.QuerySelector("#manual-items input[name=Checked]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(officer, id, "Accept", ("Checked", item))).Status);

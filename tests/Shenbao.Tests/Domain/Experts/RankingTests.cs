@@ -73,7 +73,4 @@ public sealed class RankingTests
         Assert.Equal(["A002", "A004", "A006", "A005", "A003"], ranking.Select(r => r.Application.Number));
         Assert.Equal([1, 2, 3, 4, 5], ranking.Select(r => r.Rank));
     }
-
-    [Fact]
-    public void The_tie_break_order_is_stated_for_the_page() => Assert.Equal(5, Ranking.TieBreaks.Count);
 }

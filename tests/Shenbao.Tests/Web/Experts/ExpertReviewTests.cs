@@ -17,9 +17,9 @@ public sealed class ExpertReviewTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
 {
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<(int Id, int Call, List<string> Experts)> AssignedAsync()
+    private async Task<(int Id, int Call, List<string> Experts)> AssignedAsync(Dictionary<string, string>? submitted = null)
     {
-        var (_, id) = await Lifecycle.AcceptedAsync(app);
+        var (_, id) = await Lifecycle.AcceptedAsync(app, submitted: submitted);
         var call = (await Lifecycle.StoredAsync(app, id)).CallId;
         await Lifecycle.AssignAsync(await Browser.For(app).SignInAsync("bureau-officer"), call, seed: 11);
         Assert.Equal(ApplicationStatus.ExpertReview, (await Lifecycle.StoredAsync(app, id)).Status);
@@ -62,6 +62,53 @@ public sealed class ExpertReviewTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         // each expert hears of the task
         var first = await db.Users.SingleAsync(u => u.UserName == experts[0]);
         Assert.Contains(db.Notifications, n => n.UserId == first.Id && n.Subject.StartsWith("新的评审任务", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_people_an_applicant_names_on_the_submit_page_are_kept_off_its_review_and_a_half_filled_line_is_refused()
+    {
+        // a unit without a name: said beside the fields, and nothing submitted
+        var (applicant, draft) = await BasicResearch.SubmittableAsync(app);
+        var page = await applicant.GetAsync($"/Applications/Submit/{draft}");
+        var refused = await applicant.SubmitAsync(page, new Dictionary<string, string> { ["AvoidUnits[0]"] = "南华大学" });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("第1行：请填写姓名", refused.Document.QuerySelector("#avoid-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.Draft, (await Lifecycle.StoredAsync(app, draft)).Status);
+        await using (var db = app.Db())
+            await db.Applications.Where(a => a.Id == draft).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn));
+
+        // 张建华 of 南华大学 is kept off, with the reason; a 李明远 of another unit is not the pool's 李明远
+        var (id, call, experts) = await AssignedAsync(new() { ["AvoidNames[0]"] = "张建华", ["AvoidUnits[0]"] = "南华大学", ["AvoidNames[1]"] = "李明远", ["AvoidUnits[1]"] = "湘潭大学" });
+        Assert.Equal([("张建华", "南华大学"), ("李明远", "湘潭大学")],
+            Shenbao.Data.Experts.ReviewRounds.AvoidedOf((await Lifecycle.StoredAsync(app, id)).AvoidExperts).Select(p => (p.Name, p.Organisation!)));
+        Assert.DoesNotContain("expert-zhang", experts);
+        Assert.Contains("expert-li", experts);
+        var row = (await (await Browser.For(app).SignInAsync("bureau-officer")).GetAsync($"/Bureau/Assign?call={call}")).Document.QuerySelector($"#assignments tr[data-application='{id}']")!;
+        var reasons = row.QuerySelector(".exclusions")!.TextContent;
+        Assert.Contains("张建华：申报单位申请回避", reasons, StringComparison.Ordinal);
+        Assert.DoesNotContain("李明远：", reasons, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_adds_an_expert_by_hand_to_an_application_short_of_them_with_a_reason()
+    {
+        var (id, call, experts) = await AssignedAsync();
+        var officer = await Browser.For(app).SignInAsync("bureau-officer");
+        // full: adding one more is refused
+        var add = await officer.GetAsync($"/Bureau/Assign?call={call}&add={id}");
+        var full = await officer.SubmitAsync(add, new Dictionary<string, string> { ["reason"] = "补充专家" }, "#by-hand form");
+        Assert.Contains("达到评分标准规定的 3 位", (await officer.FollowAsync(full)).Document.QuerySelector("#error")!.TextContent, StringComparison.Ordinal);
+
+        // one replaced by the officer leaves it short; 添加专家 from the shortfall list, with a reason
+        await using (var db = app.Db())
+            await db.ExpertReviews.Where(r => r.ApplicationId == id && r.Expert.User.UserName == experts[0]).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReviewState.Conflict));
+        var page = await officer.GetAsync($"/Bureau/Assign?call={call}");
+        Assert.NotNull(page.Document.QuerySelector($"#shortfalls [data-short='{id}'] a[href*='add={id}']"));
+        add = await officer.GetAsync($"/Bureau/Assign?call={call}&add={id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(add, new Dictionary<string, string> { ["reason"] = "原专家回避后补充" }, "#by-hand form")).Status);
+        Assert.Equal(3, (await Lifecycle.ExpertsOfAsync(app, id)).Count);
+        Assert.DoesNotContain(experts[0], await Lifecycle.ExpertsOfAsync(app, id));
+        Assert.Contains(AuditTrail.Rows(app), r => r.Action == AuditAction.ReplaceExpert && r.Details!.Contains("人工添加专家；理由：原专家回避后补充", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -208,6 +255,10 @@ public sealed class ExpertReviewTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         var ranking = await officer.GetAsync($"/Bureau/Ranking?call={call}");
         var row = ranking.Document.QuerySelector($".ranking tr[data-application='{id}']")!;
         Assert.Contains("缺评", row.QuerySelector(".flags")!.TextContent, StringComparison.Ordinal);
+        // the rules it ranks by are on the page: the tie-breaks, and each category's rubric figures from the guide
+        var rules = ranking.Document.QuerySelector("#rules")!.TextContent;
+        Assert.All(Shenbao.Domain.Experts.Ranking.TieBreaks, t => Assert.Contains(t, rules, StringComparison.Ordinal));
+        Assert.Contains("5 份及以上去掉最高最低分，离群：距中位数超过 20 分", ranking.Document.QuerySelector("[data-category='basic-research'] h2")!.TextContent, StringComparison.Ordinal);
         // not all in: the batch leaves it, the application's own end needs a reason
         await officer.SubmitAsync(ranking, new Dictionary<string, string>(), "form[action*=Finish]");
         Assert.Equal(ApplicationStatus.ExpertReview, (await Lifecycle.StoredAsync(app, id)).Status);

@@ -35,6 +35,7 @@ builder.Services.AddScoped<Shenbao.Web.Applications.Workspaces>();
 builder.Services.AddScoped<Shenbao.Web.Applications.Transitions>();
 builder.Services.AddScoped<Shenbao.Web.Applications.RecommendationGuard>();
 builder.Services.AddScoped<Shenbao.Web.Applications.CrossChecks>();
+builder.Services.AddSingleton<Shenbao.Web.Applications.PaperFiles>();
 builder.Services.AddScoped<Shenbao.Web.Experts.ExpertAssignments>();
 builder.Services.AddSingleton<Shenbao.Web.Experts.ExpertInvitations>();
 builder.Services.AddSingleton<Shenbao.Web.Experts.ReviewReminders>();
@@ -58,7 +59,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Index").AllowAnonymousToPage("/Error");
     // the account pages a visitor needs, each by name: a new page in the folder (修改密码) needs a signed-in user
     foreach (var page in PublicAccountPages) o.Conventions.AllowAnonymousToPage("/Account/" + page);
-    o.Conventions.AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck").AllowAnonymousToFolder("/OpenApi").AllowAnonymousToFolder("/Publicity");
+    o.Conventions.AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck").AllowAnonymousToFolder("/OpenApi").AllowAnonymousToFolder("/Publicity").AllowAnonymousToFolder("/Receipts");
     o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
     o.Conventions.AuthorizePage("/Account/Registration", Policies.Registrant);
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);

@@ -20,8 +20,7 @@ public static class ExpertCommands
     public const int RowErrors = 1;
     public const int Failed = 2;
 
-    private static Option<FileInfo> DbOption() =>
-        new("--db") { Description = "SQLite 数据库文件（默认 ./data/shenbao.db）", DefaultValueFactory = _ => new FileInfo("./data/shenbao.db") };
+    private static Option<FileInfo> DbOption() => CliData.DbOption();
 
     public static Command Experts()
     {
@@ -52,7 +51,7 @@ public static class ExpertCommands
         if (!File.Exists(dbPath)) { error.WriteLine($"数据库 {dbPath} 不存在"); return Failed; }
         if (!File.Exists(filePath)) { error.WriteLine($"文件 {filePath} 不存在"); return Failed; }
         await using var db = DataServices.Create("Sqlite", $"Data Source={dbPath}", AuditHeadFile.For(Path.GetDirectoryName(Path.GetFullPath(dbPath))!));
-        var guides = await GuidesAsync(db, ct);
+        var guides = await CliData.GuidesAsync(db, ct);
         Shenbao.Domain.Experts.SheetRead sheet;
         await using (var stream = File.OpenRead(filePath))
             sheet = await ExpertPool.ReadAsync(stream, db, guides.SelectMany(g => g.AllFields).Distinct(StringComparer.Ordinal).ToList(), ct);
@@ -92,7 +91,7 @@ public static class ExpertCommands
         }
         else
         {
-            var guides = (await GuidesAsync(db, ct)).ToDictionary(g => g.Id);
+            var guides = (await CliData.GuidesAsync(db, ct)).ToDictionary(g => g.Id);
             rows = [];
             foreach (var call in await db.Calls.AsNoTracking().Where(c => callId == null || c.Id == callId).OrderBy(c => c.Id).ToListAsync(ct))
             {
@@ -111,15 +110,5 @@ public static class ExpertCommands
             await ExpertPool.WriteAsync(file, rows, sheet, ct);
         output.WriteLine($"已导出{sheet} {rows.Count} 行到 {outPath}");
         return Done;
-    }
-
-    /// <summary>The guides shipped beside the program and those the bureau imported into the database.</summary>
-    private static async Task<List<Guide>> GuidesAsync(AppDbContext db, CancellationToken ct)
-    {
-        var folder = Path.GetDirectoryName(ShenbaoCommand.DefaultGuidePath)!;
-        var guides = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(path => GuideLoader.LoadValidFile(path)).ToList();
-        foreach (var stored in await db.StoredGuides.AsNoTracking().ToListAsync(ct))
-            if (GuideLoader.Load(stored.Yaml, stored.GuideId) is GuideLoad.Loaded { Guide: var guide } && guides.All(g => g.Id != guide.Id)) guides.Add(guide);
-        return guides;
     }
 }

@@ -19,6 +19,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(ApplicationsCommand.Create());
         root.Subcommands.Add(ExpertCommands.Experts());
         root.Subcommands.Add(ExpertCommands.Export());
+        root.Subcommands.Add(PdfCommand.Create());
         return root;
     }
 }

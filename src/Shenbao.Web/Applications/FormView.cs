@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shenbao.Domain.Applications;
 using Shenbao.Domain.Guides;
 using Shenbao.Domain.Requests;
 
@@ -10,16 +11,8 @@ public sealed record FieldView(FormField Field, string Name, string Id, string V
 {
     public IReadOnlyList<MemberRow> Members => Field.Type == FieldType.Members ? MemberRow.Parse(Value) : [];
 
-    /// <summary>The value as a person reads it: the word for a code, 是/否, amounts in 元 with separators.</summary>
-    public string Display => Field.Type switch
-    {
-        FieldType.YesNo => Value switch { "true" => "是", "false" => "否", _ => Value },
-        FieldType.Choice => Options.FirstOrDefault(o => o.Value == Value).Label ?? Value,
-        FieldType.Money when decimal.TryParse(Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan) => $"{Money.Format(yuan)} 元",
-        FieldType.Date when DateOnly.TryParseExact(Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => ChineseDate.Format(date),
-        FieldType.Members => string.Join("、", Members.Select(m => m.Kind is { } kind ? $"{m.Name}（{Vocabulary.OrganisationKinds.Label(kind)}）" : m.Name)),
-        _ => Value,
-    };
+    /// <summary>The value as a person reads it (<see cref="FieldText.Display"/>).</summary>
+    public string Display => FieldText.Display(Field, Value, Options);
 }
 
 /// <summary>A consortium member as posted from the form (M[i].Name, M[i].Kind).</summary>
@@ -64,30 +57,6 @@ public static class FormView
         return values;
     }
 
-    public static IReadOnlyList<(string Value, string Label)> Options(FormField field, Category category, Shenbao.Data.Organisation organisation)
-    {
-        IEnumerable<(string, string)> list = field.Options switch
-        {
-            "@fields" => category.Fields.Select(f => (f, f)),
-            "@platforms" => Platforms(organisation),
-            { } name when Vocabulary.Lists.TryGetValue(name, out var words) => Words(words),
-            _ => [],
-        };
-        return list.ToList();
-    }
-
-    private static IEnumerable<(string, string)> Words(Words words) => words.Labels.Select(p => (p.Key, p.Value));
-
-    private static List<(string, string)> Platforms(Shenbao.Data.Organisation organisation)
-    {
-        using var profile = JsonDocument.Parse(organisation.ProfileJson);
-        if (!profile.RootElement.TryGetProperty("platforms", out var platforms) || platforms.ValueKind != JsonValueKind.Array) return [];
-        return platforms.EnumerateArray()
-            .Where(p => p.TryGetProperty("id", out _))
-            .Select(p => (p.GetProperty("id").GetString() ?? "", p.TryGetProperty("name", out var n) ? n.GetString() ?? "" : p.GetProperty("id").GetString() ?? ""))
-            .ToList();
-    }
-
     /// <summary>"≈ 80 万元" beside an amount in 元, for people who think in 万元.</summary>
     public static string? WanHint(FormField field, string value) =>
         field.Type == FieldType.Money && decimal.TryParse(value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan)
@@ -101,7 +70,7 @@ public static class FormView
             var value = workspace.Values.GetValueOrDefault(field.Path) ?? "";
             var hint = string.Join(" ", new[] { field.Hint, WanHint(field, value) }.OfType<string>());
             return new FieldView(field, InputName(field.Path), "f-" + field.Path.Replace(".", "-", StringComparison.Ordinal), value,
-                workspace.ErrorFor(field.Path), Options(field, workspace.Category, workspace.Application.Organisation), hint.Length > 0 ? hint : null);
+                workspace.ErrorFor(field.Path), Shenbao.Data.FieldOptions.Of(field, workspace.Category, workspace.Application.Organisation), hint.Length > 0 ? hint : null);
         }).ToList())).ToList();
     }
 }

@@ -62,7 +62,15 @@ public class ShenbaoApp : WebApplicationFactory<Program>
     public async Task<IReadOnlyList<MimeKit.MimeMessage>> MailsToAsync(string address)
     {
         await DeliverMailAsync();
+        // the background sender may hold a message claimed while writing it: wait (a few seconds at most) until it has
+        for (var wait = 0; wait < 50 && ClaimedFor(address); wait++) await Task.Delay(100);
         return Mails().Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList();
+    }
+
+    private bool ClaimedFor(string address)
+    {
+        using var db = Db();
+        return db.Outbox.Any(m => m.ToAddress == address && m.ClaimedUntil != null && m.SentAt == null);
     }
 
     protected override void Dispose(bool disposing)

@@ -16,7 +16,7 @@ namespace Shenbao.Web.Pages.Applications;
 /// An application as submitted: receipt, content, check and timeline, all read from the frozen snapshot (never from
 /// today's profile); withdrawal until recommendation.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, Transitions transitions, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, Transitions transitions, PaperFiles papers, TimeProvider clock) : PageModel
 {
     public Workspace? Workspace { get; private set; }
     public bool Submitted { get; private set; }
@@ -38,6 +38,13 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLo
         // the banner after the redirect from 提交, while what it announces stands
         Submitted = submitted && Workspace!.Snapshot is not null;
         return Page();
+    }
+
+    /// <summary>The 申报书 PDF of what this page shows: the submission as frozen, or the draft with a 草稿 watermark.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
+    {
+        if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
+        return papers.Download(this, await workspaces.ShowAsync(application, ct));
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct)

@@ -15,7 +15,7 @@ namespace Shenbao.Web.Pages.Bureau;
 /// 形式审查通过 (every manual item ticked), 退回修改 (a reason), 不予受理 (a reason and the clauses it rests on). Expert
 /// review starts with the assignment (专家评审) and ends on the ranking page, when the reviews are in.
 /// </summary>
-public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChecks checks, Transitions transitions, TimeProvider clock) : PageModel
+public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChecks checks, Transitions transitions, PaperFiles papers, TimeProvider clock) : PageModel
 {
     public Workspace? Workspace { get; private set; }
     public IReadOnlyDictionary<string, int> ProofIds { get; private set; } = new Dictionary<string, int>();
@@ -40,6 +40,10 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChe
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) is { } application ? await ShowAsync(application, ct) : NotFound();
+
+    /// <summary>The 申报书 PDF as last submitted (a revision in progress is the applicant's, not printed here).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) is { } application ? papers.Download(this, await workspaces.ShowAsync(application, ct, official: true)) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id, string? answer, CancellationToken ct)
     {

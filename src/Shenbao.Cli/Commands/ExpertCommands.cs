@@ -12,7 +12,6 @@ namespace Shenbao.Cli.Commands;
 /// experts import [--db PATH] FILE.xlsx: the officers' import from the command line — the same checks, nothing imported
 /// when any row is wrong (exit 1, every error printed), experts and accounts in one transaction, audited. The mails with
 /// the one-time links are sent by the running site (it makes the links), within a minute.
-/// export experts|ranking [--db PATH] [--call ID] --out FILE.xlsx: the pool (身份证号 masked) or the experts' ranking.
 /// </summary>
 public static class ExpertCommands
 {
@@ -29,19 +28,6 @@ public static class ExpertCommands
         var import = new Command("import", "从 Excel 导入评审专家（任何一行有错误则全部不导入）") { db, file };
         import.SetAction((result, ct) => ImportAsync(result.GetValue(db)!.FullName, result.GetValue(file)!.FullName, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
         return new Command("experts", "评审专家库") { import };
-    }
-
-    public static Command Export()
-    {
-        var db = DbOption();
-        var kind = new Argument<string>("KIND") { Description = "导出什么：experts（专家库，身份证号脱敏）、ranking（专家评审排名）" };
-        kind.AcceptOnlyFromAmong("experts", "ranking");
-        var call = new Option<int?>("--call") { Description = "只导出此批次（批次编号）；不给出时导出全部批次" };
-        var output = new Option<FileInfo>("--out") { Description = "写入的 Excel 文件（.xlsx）", Required = true };
-        var command = new Command("export", "导出 Excel") { kind, db, call, output };
-        command.SetAction((result, ct) => ExportAsync(result.GetValue(kind)!, result.GetValue(db)!.FullName, result.GetValue(call), result.GetValue(output)!.FullName,
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
-        return command;
     }
 
     public static async Task<int> ImportAsync(string dbPath, string filePath, TextWriter output, TextWriter error, CancellationToken ct)
@@ -72,43 +58,6 @@ public static class ExpertCommands
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         output.WriteLine($"已导入 {experts.Count} 位专家并开通账号（登录账号为邮箱）；系统运行时将在一分钟内向每位专家发送设置密码的链接");
-        return Done;
-    }
-
-    public static async Task<int> ExportAsync(string kind, string dbPath, int? callId, string outPath, TextWriter output, TextWriter error, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        if (!File.Exists(dbPath)) { error.WriteLine($"数据库 {dbPath} 不存在"); return Failed; }
-        await using var db = DataServices.Create("Sqlite", $"Data Source={dbPath}", AuditHeadFile.For(Path.GetDirectoryName(Path.GetFullPath(dbPath))!));
-        if (callId is { } id && !await db.Calls.AnyAsync(c => c.Id == id, ct)) { error.WriteLine($"没有编号为 {id} 的批次"); return Failed; }
-        List<Dictionary<string, object?>> rows;
-        string sheet;
-        if (kind == "experts")
-        {
-            rows = await ExpertPool.SheetAsync(db, ct);
-            sheet = "专家库";
-        }
-        else
-        {
-            var guides = (await CliData.GuidesAsync(db, ct)).ToDictionary(g => g.Id);
-            rows = [];
-            foreach (var call in await db.Calls.AsNoTracking().Where(c => callId == null || c.Id == callId).OrderBy(c => c.Id).ToListAsync(ct))
-            {
-                if (!guides.TryGetValue(call.GuideId, out var guide)) { error.WriteLine($"批次 {call.Id} 的指南 {call.GuideId} 不在 guides 文件夹或数据库中"); return Failed; }
-                rows.AddRange(ReviewRounds.RankingSheet(call.Title, await ReviewRounds.RankingAsync(db, call.Id, guide, ct)));
-            }
-            sheet = "评审排名";
-        }
-        db.Audit(new AuditEntry
-        {
-            At = TimeProvider.System.GetUtcNow(), UserName = Environment.UserName, Action = AuditAction.Export, ObjectType = kind == "experts" ? AuditEntry.Objects.Expert : AuditEntry.Objects.Call,
-            ObjectId = callId?.ToString(System.Globalization.CultureInfo.InvariantCulture), Outcome = AuditOutcome.Success, Details = $"命令行导出{sheet} {rows.Count} 行",
-        });
-        await db.SaveChangesAsync(ct);
-        await using (var file = File.Create(outPath))
-            await ExpertPool.WriteAsync(file, rows, sheet, ct);
-        output.WriteLine($"已导出{sheet} {rows.Count} 行到 {outPath}");
         return Done;
     }
 }

@@ -18,7 +18,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(TechSmeCommand.Create());
         root.Subcommands.Add(ApplicationsCommand.Create());
         root.Subcommands.Add(ExpertCommands.Experts());
-        root.Subcommands.Add(ExpertCommands.Export());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PdfCommand.Create());
         return root;
     }

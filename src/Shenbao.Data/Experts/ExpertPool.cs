@@ -100,7 +100,7 @@ public static class ExpertPool
         await output.SaveAsAsync(rows.Select(r => r.ToDictionary(c => c.Key, c => Neutralised(c.Value))), sheetName: sheetName, cancellationToken: ct);
 
     /// <summary>A cell a spreadsheet would run as a formula (= + - @ first) is written as text.</summary>
-    public static object? Neutralised(object? value) => value is string s && s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" + s : value;
+    public static object? Neutralised(object? value) => Exports.ExcelSheet.Neutralised(value);
 
     private static string Normalise(string name) => name.Normalize().ToUpperInvariant();
 

@@ -60,8 +60,11 @@ public sealed record Snapshot(
 
     public IReadOnlyDictionary<string, string> JustificationValues => Read(Justifications);
 
-    public IReadOnlyList<RuleResult> RuleResults =>
-        JsonSerializer.Deserialize<List<StoredResult>>(Results, CheckJson.Options)!.Select(r => r.ToRuleResult()).ToList();
+    public IReadOnlyList<RuleResult> RuleResults => ReadResults(Results);
+
+    /// <summary>A results part as stored (outcomes by their contract words), read back.</summary>
+    public static IReadOnlyList<RuleResult> ReadResults(string results) =>
+        JsonSerializer.Deserialize<List<StoredResult>>(results, CheckJson.Options)!.Select(r => r.ToRuleResult()).ToList();
 
     public IReadOnlyList<FileRef> FileRefs => JsonSerializer.Deserialize<List<FileRef>>(Files, CheckJson.Options)!;
 

@@ -12,7 +12,7 @@ namespace Shenbao.Web.Pages.Bureau;
 /// 形式审查: the call's submitted applications for the 市科技局, filtered on indexed columns (category, field, district,
 /// status, verdict, a warned rule) and searched by number, title or leader, a page at a time; clean cases passed at once.
 /// </summary>
-public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, CrossChecks checks, Transitions transitions) : PageModel
+public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, CrossChecks checks, Transitions transitions, Shenbao.Web.Audit.AuditLog audit) : PageModel
 {
     public const int PageSize = 50;
 
@@ -48,9 +48,7 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Cr
         Chosen = Calls.FirstOrDefault(c => c.Id == Call) ?? Calls.OrderByDescending(c => c.OpensAt).FirstOrDefault();
         if (Chosen is null) return Page();
         Guide = workspaces.GuideOf(Chosen);
-        ApplicationStatus? status = null;
-        if (Status is { Length: > 0 } statusId && (status = Workflow.FromId(statusId)) is null) Error = $"状态“{statusId}”不存在";
-        var query = ReviewList.Of(db.Applications.AsNoTracking(), Chosen.Id, new ReviewFilter(Category, Field, District, status, Verdict, Warned, Q));
+        var query = ReviewList.Of(db.Applications.AsNoTracking(), Chosen.Id, Filter());
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var rows = await query.OrderBy(a => a.Number).Skip((PageNumber - 1) * PageSize).Take(PageSize)
@@ -60,6 +58,41 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Cr
             a.Status, a.Verdict, MayBatch(a.Status, a.Verdict, a.Category))).ToList();
         Districts = await db.Applications.AsNoTracking().Where(a => a.CallId == Chosen.Id && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft).Select(a => a.District).Distinct().OrderBy(d => d).ToListAsync(ct);
         return Page();
+    }
+
+    /// <summary>The list's filter as given; a status that does not exist is said and left out.</summary>
+    private ReviewFilter Filter()
+    {
+        ApplicationStatus? status = null;
+        if (Status is { Length: > 0 } statusId && (status = Workflow.FromId(statusId)) is null) Error = $"状态“{statusId}”不存在";
+        return new ReviewFilter(Category, Field, District, status, Verdict, Warned, Q);
+    }
+
+    /// <summary>The link that exports the list as filtered now (every page of it): the applications, or each one's rules as frozen.</summary>
+    public string? ExportLink(string sheet) => Url.Page("Applications", "Export", new { call = Chosen?.Id, Category, Field, District, Status, Verdict, Warned, Q, sheet });
+
+    /// <summary>
+    /// 导出 Excel: exactly the rows of the filter, every page — one per application (with its latest decision and reason,
+    /// never an internal note), or, with sheet=checks, one per rule of each submission as frozen. Audited.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? sheet, CancellationToken ct)
+    {
+        if (await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Call, ct) is not { } call) return NotFound();
+        var filter = Filter();
+        if (Error is not null) return BadRequest(Error);
+        var guides = new Dictionary<int, Shenbao.Domain.Guides.Guide> { [call.Id] = workspaces.GuideOf(call) };
+        var query = ReviewList.Of(db.Applications, call.Id, filter);
+        var counter = new Shenbao.Data.Exports.RowCounter();
+        var checksSheet = sheet == "checks";
+        var file = checksSheet
+            ? await Shenbao.Web.Exports.ExcelDownloads.SheetAsync($"资格检查结果-{call.GuideId}.xlsx", "资格检查结果", Shenbao.Data.Exports.ApplicationSheets.CheckColumns,
+                counter.Of(Shenbao.Data.Exports.ApplicationSheets.Checks(db, query, guides)), ct)
+            : await Shenbao.Web.Exports.ExcelDownloads.SheetAsync($"形式审查-{call.GuideId}.xlsx", "申报书", Shenbao.Data.Exports.ApplicationSheets.ApplicationColumns,
+                counter.Of(Shenbao.Data.Exports.ApplicationSheets.Applications(query, guides)), ct);
+        audit.Record(Shenbao.Domain.Audit.AuditAction.Export, Shenbao.Data.Audit.AuditEntry.Objects.Call, call.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            details: $"形式审查{(checksSheet ? "资格检查结果" : "列表")} {counter.Count} 行");
+        await db.SaveChangesAsync(ct);
+        return file;
     }
 
     /// <summary>

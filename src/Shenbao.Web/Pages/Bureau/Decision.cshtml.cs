@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Shenbao.Data;
 using Shenbao.Data.Audit;
 using Shenbao.Domain.Applications;
@@ -154,25 +153,37 @@ public sealed class DecisionModel(AppDbContext db, Workspaces workspaces, Transi
         return RedirectToPage(new { call });
     }
 
-    /// <summary>The 立项 list of the call as an Excel file, read back by the tests.</summary>
+    /// <summary>The 立项 list of the call as an Excel file (the same sheet as `export approved`), read back by the tests.</summary>
     public async Task<IActionResult> OnGetExportAsync(int call, CancellationToken ct)
     {
         if (await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == call, ct) is not { } chosen) return NotFound();
-        var guide = workspaces.GuideOf(chosen);
-        var rows = await db.Applications.AsNoTracking().Where(a => a.CallId == call && a.Status == ApplicationStatus.Approved).OrderBy(a => a.Number)
-            .Select(a => new { a.Number, a.Title, Organisation = a.Organisation.Name, a.District, a.Category, a.ProposedAmount }).ToListAsync(ct);
-        var sheet = rows.Select(r => new Dictionary<string, object?>
-        {
-            ["申报编号"] = r.Number, ["项目名称"] = r.Title, ["申报单位"] = r.Organisation, ["县市区/园区"] = r.District,
-            ["类别"] = guide.FindCategory(r.Category)?.Name ?? r.Category, ["资助金额（元）"] = r.ProposedAmount,
-        });
-        audit.Record(AuditAction.Export, AuditEntry.Objects.Call, call.ToString(CultureInfo.InvariantCulture), details: $"立项名单 {rows.Count} 项");
+        var counter = new Shenbao.Data.Exports.RowCounter();
+        var file = await Shenbao.Web.Exports.ExcelDownloads.SheetAsync($"立项名单-{chosen.GuideId}.xlsx", "立项名单", Shenbao.Data.Exports.ApplicationSheets.ApprovedColumns,
+            counter.Of(Shenbao.Data.Exports.ApplicationSheets.Approved(db.Applications.Where(a => a.CallId == call), new Dictionary<int, Shenbao.Domain.Guides.Guide> { [call] = workspaces.GuideOf(chosen) })), ct);
+        audit.Record(AuditAction.Export, AuditEntry.Objects.Call, call.ToString(CultureInfo.InvariantCulture), details: $"立项名单 {counter.Count} 项");
         await db.SaveChangesAsync(ct);
-        var file = new MemoryStream();
-        await file.SaveAsAsync(sheet, sheetName: "立项名单", cancellationToken: ct);
-        file.Position = 0;
-        return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"立项名单-{chosen.GuideId}.xlsx");
+        return file;
     }
+
+    /// <summary>The call's objections with their answers, as Excel. Audited: it carries the objectors' names and contacts.</summary>
+    public async Task<IActionResult> OnGetObjectionsAsync(int call, CancellationToken ct)
+    {
+        if (await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == call, ct) is not { } chosen) return NotFound();
+        var rows = db.Objections.AsNoTracking().Where(o => o.Application.CallId == call).OrderBy(o => o.Id)
+            .Select(o => new { o.Application.Number, o.Application.Title, o.Name, o.Contact, o.SubmittedAt, o.Text, o.Answer, o.AnsweredAt, o.AnsweredBy }).AsEnumerable()
+            .Select(o => new object?[] { o.Number, o.Title, o.Name, o.Contact, ChinaTime.Local(o.SubmittedAt).DateTime, o.Text, o.Answer, o.AnsweredAt is { } at ? ChinaTime.Local(at).DateTime : null, o.AnsweredBy });
+        var counter = new Shenbao.Data.Exports.RowCounter();
+        var file = await Shenbao.Web.Exports.ExcelDownloads.SheetAsync($"公示异议-{chosen.GuideId}.xlsx", "公示异议", ObjectionColumns, counter.Of(rows), ct);
+        audit.Record(AuditAction.Export, AuditEntry.Objects.Call, call.ToString(CultureInfo.InvariantCulture), details: $"公示异议 {counter.Count} 条");
+        await db.SaveChangesAsync(ct);
+        return file;
+    }
+
+    private static readonly IReadOnlyList<Shenbao.Data.Exports.Column> ObjectionColumns =
+    [
+        new("申报编号", 22), new("项目名称", 40), new("异议人", 12), new("联系方式", 20), new("提出时间", 18), new("异议内容", 60),
+        new("答复", 60), new("答复时间", 18), new("答复人", 14),
+    ];
 
     private async Task<FundingCall?> ChooseAsync(int? call, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace Shenbao.Web.Pages.Recommender;
 /// 推荐审核: the submitted applications of the 推荐单位's district in a call, waiting ones first, with the quotas used
 /// and left; one or many recommended at once, each checked as if alone.
 /// </summary>
-public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, RecommendationGuard guard, Transitions transitions, TimeProvider clock) : PageModel
+public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, RecommendationGuard guard, Transitions transitions, Shenbao.Web.Audit.AuditLog audit, TimeProvider clock) : PageModel
 {
     /// <summary>How many one batch takes: its per-item results must still fit the notice after the redirect.</summary>
     public const int BatchLimit = 100;
@@ -51,6 +51,21 @@ public sealed class ApplicationsModel(AppDbContext db, Workspaces workspaces, Re
         Decided = view.Where(r => r.Status != ApplicationStatus.Submitted).OrderBy(r => r.Number, StringComparer.Ordinal).ToList();
         Quotas = await guard.QuotasAsync(Call, District, ct);
         return Page();
+    }
+
+    /// <summary>导出 Excel: the district's submitted applications of the call with their recommendation (or return) and reason. Audited.</summary>
+    public async Task<IActionResult> OnGetExportAsync(int call, CancellationToken ct)
+    {
+        if (await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == call, ct) is not { } chosen) return NotFound();
+        var district = User.District();
+        var query = db.Applications.Where(a => a.CallId == call && a.District == district && a.SubmittedAt != null && a.Status != ApplicationStatus.Draft);
+        var counter = new Shenbao.Data.Exports.RowCounter();
+        var file = await Shenbao.Web.Exports.ExcelDownloads.SheetAsync($"推荐审核-{district}-{chosen.GuideId}.xlsx", "推荐审核", Shenbao.Data.Exports.ApplicationSheets.ApplicationColumns,
+            counter.Of(Shenbao.Data.Exports.ApplicationSheets.Applications(query, new Dictionary<int, Shenbao.Domain.Guides.Guide> { [call] = workspaces.GuideOf(chosen) })), ct);
+        audit.Record(Shenbao.Domain.Audit.AuditAction.Export, Shenbao.Data.Audit.AuditEntry.Objects.Call, call.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            details: $"推荐审核列表（{district}）{counter.Count} 行");
+        await db.SaveChangesAsync(ct);
+        return file;
     }
 
     /// <summary>批量推荐: each chosen application recommended on its own (quota and rules checked one after another); what was refused says why.</summary>

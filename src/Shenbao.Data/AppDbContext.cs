@@ -40,6 +40,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AssignmentRun> AssignmentRuns => Set<AssignmentRun>();
     public DbSet<AssignmentExclusion> AssignmentExclusions => Set<AssignmentExclusion>();
     public DbSet<ReviewReminder> ReviewReminders => Set<ReviewReminder>();
+    public DbSet<OfficialLists.OfficialListImport> OfficialListImports => Set<OfficialLists.OfficialListImport>();
+    public DbSet<OfficialLists.HteCertificateEntry> HteCertificates => Set<OfficialLists.HteCertificateEntry>();
+    public DbSet<OfficialLists.ContractRegistrationEntry> ContractRegistrations => Set<OfficialLists.ContractRegistrationEntry>();
 
     private readonly List<AuditEntry> pendingAudit = [];
 
@@ -379,6 +382,32 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             r.HasKey(x => new { x.CallId, x.ExpertId });
             r.HasOne<Expert>().WithMany().HasForeignKey(x => x.ExpertId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // a claim is looked up by its number in the current import; a second import of the same version is refused
+        builder.Entity<OfficialLists.OfficialListImport>(i =>
+        {
+            i.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            i.HasIndex(x => new { x.Kind, x.Version }).IsUnique();
+            i.Property(x => x.ImportedBy).HasMaxLength(100);
+            i.Property(x => x.FileName).HasMaxLength(255);
+        });
+        builder.Entity<OfficialLists.HteCertificateEntry>(c =>
+        {
+            c.ToTable("HteCertificates");
+            c.HasIndex(x => new { x.ImportId, x.CertificateNo }).IsUnique();
+            c.HasOne<OfficialLists.OfficialListImport>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+            foreach (var text in new[] { nameof(OfficialLists.HteCertificateEntry.CertificateNo), nameof(OfficialLists.HteCertificateEntry.CompanyName), nameof(OfficialLists.HteCertificateEntry.CreditCode) })
+                c.Property(text).HasMaxLength(Shenbao.Domain.OfficialLists.OfficialListSheet.TextLimit);
+        });
+        builder.Entity<OfficialLists.ContractRegistrationEntry>(c =>
+        {
+            c.ToTable("ContractRegistrations");
+            c.HasIndex(x => new { x.ImportId, x.RegistrationNo }).IsUnique();
+            c.HasOne<OfficialLists.OfficialListImport>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+            foreach (var text in new[] { nameof(OfficialLists.ContractRegistrationEntry.RegistrationNo), nameof(OfficialLists.ContractRegistrationEntry.ContractName),
+                         nameof(OfficialLists.ContractRegistrationEntry.Seller), nameof(OfficialLists.ContractRegistrationEntry.Buyer) })
+                c.Property(text).HasMaxLength(Shenbao.Domain.OfficialLists.OfficialListSheet.TextLimit);
+            c.Property(x => x.Amount).HasPrecision(18, 2);
         });
         builder.Entity<SentReminder>(r =>
         {

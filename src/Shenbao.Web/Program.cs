@@ -36,6 +36,7 @@ builder.Services.AddScoped<Shenbao.Web.Applications.Transitions>();
 builder.Services.AddScoped<Shenbao.Web.Applications.RecommendationGuard>();
 builder.Services.AddScoped<Shenbao.Web.Applications.CrossChecks>();
 builder.Services.AddSingleton<Shenbao.Web.Applications.PaperFiles>();
+builder.Services.AddScoped<Shenbao.Web.Applications.OfficialListChecks>();
 builder.Services.AddScoped<Shenbao.Web.Experts.ExpertAssignments>();
 builder.Services.AddSingleton<Shenbao.Web.Experts.ExpertInvitations>();
 builder.Services.AddSingleton<Shenbao.Web.Experts.ReviewReminders>();

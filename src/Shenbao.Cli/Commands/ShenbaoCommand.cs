@@ -20,6 +20,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(ExpertCommands.Experts());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PdfCommand.Create());
+        root.Subcommands.Add(ListCommands.Create());
         return root;
     }
 }

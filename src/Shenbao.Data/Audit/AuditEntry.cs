@@ -49,6 +49,7 @@ public sealed class AuditEntry
         public const string System = "system";
         public const string Expert = "expert";
         public const string Review = "review";
+        public const string OfficialList = "official-list";
 
         public static string Label(string? objectType) => objectType switch
         {

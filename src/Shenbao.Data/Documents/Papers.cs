@@ -32,7 +32,8 @@ public static class Papers
         if (stored is null)
             return Of(guide, category, application, Read(application.FormJson), Read(application.JustificationsJson), null, DraftFiles(application), null, publicBaseUrl, now);
         var snapshot = stored.ToSnapshot();
-        return Of(guide, category, application, snapshot.FormValues, snapshot.JustificationValues, snapshot.RuleResults, snapshot.FileRefs, stored, publicBaseUrl, now);
+        return Of(guide, category, application, snapshot.FormValues, snapshot.JustificationValues, snapshot.RuleResults, snapshot.FileRefs, stored, publicBaseUrl, now)
+            with { ListFindings = Worded(await OfficialLists.OfficialListStore.FindingsAsync(db, stored, guide, category, ct)) };
     }
 
     /// <summary>The files a draft relies on: those uploaded to it now.</summary>
@@ -83,6 +84,13 @@ public static class Papers
             sections, printed,
             files.Select(f => new PaperFile(KindOf(guide, f.Purpose), f.FileName, f.Sha256, f.Size)).ToList(),
             now) { Notes = notes };
+    }
+
+    /// <summary>Findings as the paper prints them: a mismatch marked for checking, a confirmation as it is.</summary>
+    public static IReadOnlyList<string> Worded(IReadOnlyList<Shenbao.Domain.OfficialLists.ListFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return findings.Select(f => f.Flagged ? "【需核实】" + f.Message : "【一致】" + f.Message).ToList();
     }
 
     private static string KindOf(Guide guide, string purpose)

@@ -104,12 +104,5 @@ public static class ExpertPool
 
     private static string Normalise(string name) => name.Normalize().ToUpperInvariant();
 
-    private static string? Text(object? cell) => cell switch
-    {
-        null => null,
-        string s => s,
-        double d => d.ToString("0.###############", System.Globalization.CultureInfo.InvariantCulture),
-        DateTime d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static string? Text(object? cell) => Exports.ExcelSheet.TextOf(cell);
 }

@@ -33,6 +33,16 @@ public static class ExcelSheet
     /// <summary>A cell's value as written: text Excel would take for a formula gets a leading apostrophe, anything else is kept.</summary>
     public static object? Neutralised(object? value) => value is string s && s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" + s : value;
 
+    /// <summary>A cell read back as text: numbers without exponent, dates as yyyy-MM-dd (how the readers of a sheet take them).</summary>
+    public static string? TextOf(object? cell) => cell switch
+    {
+        null => null,
+        string s => s,
+        double d => d.ToString("0.###############", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     private static Dictionary<string, object?> Row(IReadOnlyList<Column> columns, object?[] values)
     {
         var row = new Dictionary<string, object?>(columns.Count);

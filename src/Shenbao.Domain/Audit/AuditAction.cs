@@ -80,6 +80,8 @@ public enum AuditAction
     /// <summary>An officer reopening a submitted review, with the reason.</summary>
     ReopenReview,
     ReviewDeadlineChange,
+    /// <summary>A new version of an official list (HTE certificates, contract registrations) imported.</summary>
+    OfficialListImport,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -150,6 +152,7 @@ public static class AuditActions
         AuditAction.SubmitReview => "提交评审意见",
         AuditAction.ReopenReview => "退回专家重评",
         AuditAction.ReviewDeadlineChange => "设置评审截止时间",
+        AuditAction.OfficialListImport => "导入官方名单",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

@@ -27,10 +27,10 @@ public sealed class PaperFiles(IConfiguration configuration, TimeProvider clock)
     }
 
     /// <summary>The PDF as a download, or, when the server has no CJK font, the page again with what to install.</summary>
-    public IActionResult Download(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, Workspace workspace)
+    public IActionResult Download(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, Workspace workspace, IReadOnlyList<Shenbao.Domain.OfficialLists.ListFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var paper = PaperOf(workspace);
+        var paper = PaperOf(workspace) with { ListFindings = Papers.Worded(findings) };
         try
         {
             return new FileContentResult(PaperPdf.Render(paper, configuration["Shenbao:PdfFont"]), PaperPdf.ContentType) { FileDownloadName = PaperPdf.FileName(paper) };

@@ -16,7 +16,7 @@ namespace Shenbao.Web.Pages.Applications;
 /// An application as submitted: receipt, content, check and timeline, all read from the frozen snapshot (never from
 /// today's profile); withdrawal until recommendation.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, Transitions transitions, PaperFiles papers, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, Transitions transitions, PaperFiles papers, OfficialListChecks lists, TimeProvider clock) : PageModel
 {
     public Workspace? Workspace { get; private set; }
     public bool Submitted { get; private set; }
@@ -44,7 +44,8 @@ public sealed class DetailsModel(AppDbContext db, Workspaces workspaces, AuditLo
     public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
-        return papers.Download(this, await workspaces.ShowAsync(application, ct));
+        var shown = await workspaces.ShowAsync(application, ct);
+        return papers.Download(this, shown, await lists.ForAsync(shown, ct));
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct)

@@ -19,8 +19,11 @@ namespace Shenbao.Web.Pages.Applications;
 /// justifications of warned rules. Every save carries the version it was based on; a save based on an older
 /// version is refused, never merged silently.
 /// </summary>
-public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore files, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore files, AuditLog audit, OfficialListChecks lists, TimeProvider clock) : PageModel
 {
+    /// <summary>What the official lists say of the claims as typed now (the live panel shows it beside the rules).</summary>
+    public Task<IReadOnlyList<Shenbao.Domain.OfficialLists.ListFinding>> ListFindingsAsync() => lists.ForAsync(Workspace!, HttpContext.RequestAborted);
+
     [BindProperty] public Dictionary<string, string?> F { get; set; } = [];
     [BindProperty] public List<MemberRow> M { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> J { get; set; } = [];

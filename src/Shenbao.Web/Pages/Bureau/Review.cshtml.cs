@@ -15,9 +15,11 @@ namespace Shenbao.Web.Pages.Bureau;
 /// 形式审查通过 (every manual item ticked), 退回修改 (a reason), 不予受理 (a reason and the clauses it rests on). Expert
 /// review starts with the assignment (专家评审) and ends on the ranking page, when the reviews are in.
 /// </summary>
-public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChecks checks, Transitions transitions, PaperFiles papers, TimeProvider clock) : PageModel
+public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChecks checks, Transitions transitions, PaperFiles papers, OfficialListChecks lists, TimeProvider clock) : PageModel
 {
     public Workspace? Workspace { get; private set; }
+    /// <summary>What the official lists (HTE certificates, contract registrations) say of the submission's claims.</summary>
+    public IReadOnlyList<Shenbao.Domain.OfficialLists.ListFinding> ListFindings { get; private set; } = [];
     public IReadOnlyDictionary<string, int> ProofIds { get; private set; } = new Dictionary<string, int>();
     public IReadOnlyList<CrossChecks.Finding> Findings { get; private set; } = [];
     public IReadOnlyList<RuleResult> ManualItems { get; private set; } = [];
@@ -43,7 +45,9 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChe
 
     /// <summary>The 申报书 PDF as last submitted (a revision in progress is the applicant's, not printed here).</summary>
     public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) is { } application ? papers.Download(this, await workspaces.ShowAsync(application, ct, official: true)) : NotFound();
+        await LoadAsync(id, ct) is { } application && await workspaces.ShowAsync(application, ct, official: true) is var shown
+            ? papers.Download(this, shown, await lists.ForAsync(shown, ct))
+            : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id, string? answer, CancellationToken ct)
     {
@@ -86,6 +90,7 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, CrossChe
         Workspace = await workspaces.ShowAsync(application, ct, official: true);
         ProofIds = await workspaces.ProofIdsAsync(application.OrganisationId, ct);
         Findings = await checks.ForAsync(application, ct);
+        ListFindings = await lists.ForAsync(Workspace, ct);
         ManualItems = Workspace.Verdict.Rules.Where(r => r.Outcome == Outcome.Manual).ToList();
         Clauses = ClausesOf(Workspace);
         var now = clock.GetUtcNow();

@@ -30,6 +30,9 @@ public sealed class FinderModel(AppDbContext db, GuideCatalog guides, Districts 
     /// <summary>For an enterprise: its 科技型中小企业 standing, which the categories' self-assessment rule reads.</summary>
     public TechSmeStatus? TechSme { get; private set; }
 
+    /// <summary>What the official HTE list says of the certificate in the profile (null before a list is imported or without a certificate).</summary>
+    public Shenbao.Domain.OfficialLists.ListFinding? Certificate { get; private set; }
+
     /// <summary>Stored profile values the check could not read (left out of the check, reported once each).</summary>
     public IReadOnlyList<InputError> ProfileErrors { get; private set; } = [];
 
@@ -49,6 +52,7 @@ public sealed class FinderModel(AppDbContext db, GuideCatalog guides, Districts 
             return CategoryFit.Of(category, verdict, Guide.Facts);
         }).ToList();
         ProfileErrors = errors.DistinctBy(e => e.Path).ToList();
+        Certificate = await Shenbao.Data.OfficialLists.OfficialListStore.CertificateFindingAsync(db, OrganisationFacts.Applicant(organisation, districts, Guide.Facts).Applicant, AsOf, ct);
     }
 
     /// <summary>What a person must fill in the application for a rule: the labels of the application facts it reads.</summary>

@@ -12,7 +12,7 @@ namespace Shenbao.Web.Pages.Recommender;
 /// One submitted application of the district as the 推荐单位 reviews it: the record frozen at submission (content, files,
 /// check report, timeline with internal notes) and its answers: 推荐, 不予推荐 or 退回修改, the last two with a reason.
 /// </summary>
-public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, RecommendationGuard guard, Transitions transitions, PaperFiles papers, TimeProvider clock) : PageModel
+public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, RecommendationGuard guard, Transitions transitions, PaperFiles papers, OfficialListChecks lists, TimeProvider clock) : PageModel
 {
     public Workspace? Workspace { get; private set; }
     public IReadOnlyDictionary<string, int> ProofIds { get; private set; } = new Dictionary<string, int>();
@@ -34,7 +34,9 @@ public sealed class ReviewModel(AppDbContext db, Workspaces workspaces, Recommen
 
     /// <summary>The 申报书 PDF as last submitted (a revision in progress is the applicant's, not printed here).</summary>
     public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) is { } application ? papers.Download(this, await workspaces.ShowAsync(application, ct, official: true)) : NotFound();
+        await LoadAsync(id, ct) is { } application && await workspaces.ShowAsync(application, ct, official: true) is var shown
+            ? papers.Download(this, shown, await lists.ForAsync(shown, ct))
+            : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id, string? answer, CancellationToken ct)
     {

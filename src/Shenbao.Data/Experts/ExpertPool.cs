@@ -96,8 +96,21 @@ public static class ExpertPool
         }).ToList();
     }
 
-    public static async Task WriteAsync(Stream output, IEnumerable<Dictionary<string, object?>> rows, string sheetName, CancellationToken ct) =>
-        await output.SaveAsAsync(rows.Select(r => r.ToDictionary(c => c.Key, c => Neutralised(c.Value))), sheetName: sheetName, cancellationToken: ct);
+    /// <summary>
+    /// The pool's or the ranking's rows through the one writer of every export (frozen header, neutralised cells), each
+    /// column as wide as its header asks, within 10 to 40 characters.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, IReadOnlyList<Dictionary<string, object?>> rows, string sheetName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            await output.SaveAsAsync(Array.Empty<Dictionary<string, object?>>(), sheetName: sheetName, cancellationToken: ct);
+            return;
+        }
+        var columns = rows[0].Keys.Select(h => new Exports.Column(h, Math.Clamp(h.Length * 2 + 4, 10, 40))).ToList();
+        await Exports.ExcelSheet.WriteAsync(output, sheetName, columns, rows.Select(r => columns.Select(c => r.GetValueOrDefault(c.Header)).ToArray()), ct);
+    }
 
     /// <summary>A cell a spreadsheet would run as a formula (= + - @ first) is written as text.</summary>
     public static object? Neutralised(object? value) => Exports.ExcelSheet.Neutralised(value);

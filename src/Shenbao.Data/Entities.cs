@@ -220,6 +220,9 @@ public sealed class ApplicationEvent
 /// </summary>
 public sealed class Attachment
 {
+    /// <summary>The Purpose prefix of a profile section's proof documents ("proof:highTech"), as against an application's own.</summary>
+    public const string ProofPrefix = "proof:";
+
     public int Id { get; set; }
     public int OrganisationId { get; set; }
     public int? ApplicationId { get; set; }

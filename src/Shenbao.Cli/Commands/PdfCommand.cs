@@ -23,7 +23,7 @@ public static class PdfCommand
         var baseUrl = new Option<string>("--base-url")
         {
             Description = "二维码中核验链接的站点地址（即站点配置的 Shenbao:PublicBaseUrl；默认取环境变量 Shenbao__PublicBaseUrl，否则 http://localhost:5000）",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Shenbao__PublicBaseUrl") ?? "http://localhost:5000",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Shenbao__PublicBaseUrl") ?? Shenbao.Data.PublicAddress.Default,
         };
         var font = new Option<FileInfo?>("--font") { Description = $"中文字体文件（默认 {CjkFont.DebianPath}）" };
         var command = new Command("pdf", "生成一份申报书的 PDF（封面含回执号和可核验的二维码）") { db, number, output, baseUrl, font };

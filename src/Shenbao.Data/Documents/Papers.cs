@@ -95,9 +95,8 @@ public static class Papers
 
     private static string KindOf(Guide guide, string purpose)
     {
-        const string proof = "proof:";
-        if (!purpose.StartsWith(proof, StringComparison.Ordinal)) return guide.AttachmentTypes.GetValueOrDefault(purpose) ?? purpose;
-        var group = purpose[proof.Length..];
+        if (!purpose.StartsWith(Attachment.ProofPrefix, StringComparison.Ordinal)) return guide.AttachmentTypes.GetValueOrDefault(purpose) ?? purpose;
+        var group = purpose[Attachment.ProofPrefix.Length..];
         return $"单位信息证明（{FactCatalog.ProfileGroups.FirstOrDefault(g => g.Id == group)?.Title ?? group}）";
     }
 

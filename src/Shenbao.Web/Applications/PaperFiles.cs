@@ -12,7 +12,7 @@ namespace Shenbao.Web.Applications;
 /// </summary>
 public sealed class PaperFiles(IConfiguration configuration, TimeProvider clock)
 {
-    public string PublicBaseUrl { get; } = (configuration["Shenbao:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
+    public string PublicBaseUrl { get; } = Shenbao.Data.PublicAddress.Of(configuration);
 
     public Paper PaperOf(Workspace workspace)
     {

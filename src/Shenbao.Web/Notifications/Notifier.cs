@@ -11,7 +11,7 @@ namespace Shenbao.Web.Notifications;
 public sealed class Notifier(AppDbContext db, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>The site's address as configured (never the request's Host header, which a client chooses).</summary>
-    public string PublicBaseUrl { get; } = (configuration["Shenbao:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
+    public string PublicBaseUrl { get; } = Shenbao.Data.PublicAddress.Of(configuration);
 
     public string Absolute(string path) => PublicBaseUrl + path;
 

@@ -20,7 +20,7 @@ public sealed record ProfileSection(string Id, string Title, bool HasProof, stri
 /// </summary>
 public static class ProfileSections
 {
-    public const string ProofPrefix = "proof:";
+    public const string ProofPrefix = Shenbao.Data.Attachment.ProofPrefix;
 
     /// <summary>Whether an attachment's purpose is a profile section's proof rather than one of an application's documents.</summary>
     public static bool IsProof(string purpose) => purpose.StartsWith(ProofPrefix, StringComparison.Ordinal);

@@ -66,7 +66,7 @@ public static class Database
             $"邮件：{(configuration["Shenbao:Mail:Smtp:Host"] is { Length: > 0 } host ? $"SMTP {host}:{configuration.GetValue("Shenbao:Mail:Smtp:Port", 25)}" : "写入 mail 目录的 .eml 文件")}",
             $"截止提醒：提前 {configuration.GetValue("Shenbao:Reminders:DaysBeforeDeadline", 3.0)} 天",
             $"上传上限：{configuration.GetValue("Shenbao:MaxUploadBytes", 20L * 1024 * 1024)} 字节",
-            $"站点地址：{configuration["Shenbao:PublicBaseUrl"] ?? "http://localhost:5000"}");
+            $"站点地址：{Shenbao.Data.PublicAddress.Of(configuration)}");
         var last = await db.AuditTrail.AsNoTracking().Where(a => a.Action == AuditAction.ConfigChange).OrderByDescending(a => a.Seq).Select(a => a.Details).FirstOrDefaultAsync();
         if (last == settings) return;
         db.Audit(new AuditEntry

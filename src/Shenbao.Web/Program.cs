@@ -41,6 +41,7 @@ builder.Services.AddScoped<Shenbao.Web.Experts.ExpertAssignments>();
 builder.Services.AddSingleton<Shenbao.Web.Experts.ExpertInvitations>();
 builder.Services.AddSingleton<Shenbao.Web.Experts.ReviewReminders>();
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton<Shenbao.Web.Insight.WhatIfJobs>();
 builder.Services.AddScoped<Shenbao.Web.Audit.AuditLog>();
 builder.Services.AddScoped<Shenbao.Web.Notifications.Notifier>();
 builder.Services.AddScoped<Shenbao.Web.Notifications.Inbox>();

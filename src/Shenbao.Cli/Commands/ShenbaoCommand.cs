@@ -21,6 +21,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PdfCommand.Create());
         root.Subcommands.Add(ListCommands.Create());
+        root.Subcommands.Add(WhatIfCommand.Create());
         return root;
     }
 }

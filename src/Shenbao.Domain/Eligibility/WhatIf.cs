@@ -10,6 +10,40 @@ public sealed record WhatIfSummary(
     IReadOnlyDictionary<string, int> ByTransition,
     IReadOnlyDictionary<string, int> ByRule);
 
+/// <summary>An application as a what-if recounts it: its number and the facts it was judged on, as frozen.</summary>
+public sealed record WhatIfSubject(string Number, EligibilityRequest Request);
+
+/// <summary>How many applications of a category are eligible, to review, or ineligible.</summary>
+public sealed record VerdictTally(int Eligible, int Review, int Ineligible)
+{
+    public static readonly VerdictTally None = new(0, 0, 0);
+
+    public int Total => Eligible + Review + Ineligible;
+
+    public int Of(string verdict) => verdict switch { "eligible" => Eligible, "review" => Review, _ => Ineligible };
+
+    public VerdictTally Plus(string verdict) => verdict switch
+    {
+        "eligible" => this with { Eligible = Eligible + 1 },
+        "review" => this with { Review = Review + 1 },
+        _ => this with { Ineligible = Ineligible + 1 },
+    };
+
+    public VerdictTally Plus(VerdictTally other) => new(Eligible + other.Eligible, Review + other.Review, Ineligible + other.Ineligible);
+}
+
+/// <summary>One category's counts under the guide as it is and as changed.</summary>
+public sealed record CategoryTally(string Category, VerdictTally Before, VerdictTally After);
+
+/// <summary>An application whose verdict the change flips, and the rules whose outcome changed.</summary>
+public sealed record VerdictChange(string Number, string Category, string Before, string After, IReadOnlyList<string> Rules);
+
+/// <summary>A what-if over real applications: per category the counts before and after, and every application that changes verdict (by number).</summary>
+public sealed record Simulation(IReadOnlyList<CategoryTally> Categories, IReadOnlyList<VerdictChange> Changes)
+{
+    public int Total => Categories.Sum(c => c.Before.Total);
+}
+
 /// <summary>
 /// Recounts applications under a baseline guide and a changed one (e.g. a threshold overridden with --set).
 /// A rule is blamed for a flip when its outcome differs between the two runs.
@@ -17,34 +51,52 @@ public sealed record WhatIfSummary(
 public static class WhatIf
 {
     /// <summary>
-    /// Compares outcomes only (no message is rendered) and stops at a category's first failed rule; the rules of a
-    /// flipped application are then compared one by one to find the ones to blame.
+    /// Judges every subject under both guides (in parallel, outcomes only) and tallies each category before and after;
+    /// <paramref name="progress"/> hears how many are done as each block of them finishes.
     /// </summary>
-    public static WhatIfSummary Compare(Guide baseline, Guide changed, IReadOnlyList<EligibilityRequest> requests)
+    public static Simulation Simulate(Guide baseline, Guide changed, IReadOnlyList<WhatIfSubject> subjects, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        var partials = new System.Collections.Concurrent.ConcurrentBag<(int Changed, Dictionary<string, int> Transitions, Dictionary<string, int> Rules)>();
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(subjects);
+        var partials = new System.Collections.Concurrent.ConcurrentBag<(Dictionary<string, (VerdictTally Before, VerdictTally After)> Tallies, List<VerdictChange> Changes)>();
+        var done = 0;
         Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, requests.Count, Math.Max(1024, requests.Count / (Environment.ProcessorCount * 4))),
+            System.Collections.Concurrent.Partitioner.Create(0, subjects.Count, Math.Clamp(subjects.Count / (Environment.ProcessorCount * 8), 256, 8192)),
+            new ParallelOptions { CancellationToken = ct },
             range =>
             {
-                var (count, transitions, rules) = (0, new Dictionary<string, int>(), new Dictionary<string, int>());
+                var (tallies, changes) = (new Dictionary<string, (VerdictTally Before, VerdictTally After)>(), new List<VerdictChange>());
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    var request = requests[i];
+                    var (number, request) = subjects[i];
                     var (before, after) = (Category(baseline, request), Category(changed, request));
                     var (from, to) = (VerdictOf(before, request), VerdictOf(after, request));
-                    if (from == to) continue;
-                    count++;
-                    Increment(transitions, $"{from} → {to}");
-                    foreach (var rule in Blame(before, after, request)) Increment(rules, rule);
+                    var tally = tallies.TryGetValue(before.Id, out var t) ? t : (Before: VerdictTally.None, After: VerdictTally.None);
+                    tallies[before.Id] = (tally.Before.Plus(from), tally.After.Plus(to));
+                    if (from != to) changes.Add(new VerdictChange(number, before.Id, from, to, Blame(before, after, request).ToList()));
                 }
-                partials.Add((count, transitions, rules));
+                partials.Add((tallies, changes));
+                progress?.Report(Interlocked.Add(ref done, range.Item2 - range.Item1));
             });
+        var categories = baseline.Categories
+            .Select(c => partials.Aggregate(new CategoryTally(c.Id, VerdictTally.None, VerdictTally.None), (sum, p) =>
+                p.Tallies.TryGetValue(c.Id, out var part) ? sum with { Before = sum.Before.Plus(part.Before), After = sum.After.Plus(part.After) } : sum))
+            .ToList();
+        var flips = partials.SelectMany(p => p.Changes).OrderBy(c => c.Number, StringComparer.Ordinal).ToList();
+        return new Simulation(categories, flips);
+    }
+
+    /// <summary>The flips of <see cref="Simulate"/> counted by transition and by rule, for requests without numbers (the benchmark's).</summary>
+    public static WhatIfSummary Compare(Guide baseline, Guide changed, IReadOnlyList<EligibilityRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var simulation = Simulate(baseline, changed, requests.Select((r, i) => new WhatIfSubject(i.ToString("D9", System.Globalization.CultureInfo.InvariantCulture), r)).ToList());
         return new WhatIfSummary(
             requests.Count,
-            partials.Sum(p => p.Changed),
-            Merge(partials.Select(p => p.Transitions)),
-            Merge(partials.Select(p => p.Rules)));
+            simulation.Changes.Count,
+            simulation.Changes.CountBy(c => $"{c.Before} → {c.After}").ToDictionary(),
+            simulation.Changes.SelectMany(c => c.Rules).CountBy(r => r).ToDictionary());
     }
 
     private static Category Category(Guide guide, EligibilityRequest request) =>
@@ -73,17 +125,5 @@ public static class WhatIf
                 yield return rule.Id;
         foreach (var (id, previous) in outcomes)
             if (previous is not null) yield return id;
-    }
-
-    private static void Increment(Dictionary<string, int> counts, string key) =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
-
-    private static Dictionary<string, int> Merge(IEnumerable<Dictionary<string, int>> parts)
-    {
-        var total = new Dictionary<string, int>();
-        foreach (var part in parts)
-            foreach (var (key, count) in part)
-                total[key] = total.GetValueOrDefault(key) + count;
-        return total;
     }
 }

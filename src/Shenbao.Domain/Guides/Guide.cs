@@ -21,6 +21,12 @@ public sealed record Guide(
 
     /// <summary>The most characters an application's form may hold in all (formMaxLength in the guide file).</summary>
     public required int FormMaxLength { get; init; }
+
+    /// <summary>The guide file's text as loaded: what a what-if loads again with its overrides.</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>Every parameter of every rule as the file gives it, in the file's order: what a what-if may change and a diff compares.</summary>
+    public IReadOnlyList<GuideParameter> Parameters { get; init; } = [];
     private readonly Dictionary<string, Clause> clauseById = Clauses.ToDictionary(c => c.Id);
 
     public Category? FindCategory(string id) => byId.GetValueOrDefault(id);

@@ -42,7 +42,7 @@ public static class GuideLoader
         var (root, problem) = YamlMap.ParseRoot(yaml, file, "指南文件应为一个映射（键: 值），包含 id、city、year、clauses、categories 等");
         if (root is null) return new GuideLoad.Invalid([problem!]);
 
-        var guide = Read(new YamlMap(root, context, ""), context);
+        var guide = Read(new YamlMap(root, context, ""), context) is { } read ? read with { Source = yaml } : null;
         foreach (var unused in context.UnusedOverrides)
             context.Errors.Add(new GuideError(file, 0, $"参数覆盖“{unused}”没有对应的参数（格式：类别.规则[.子规则].参数=值）"));
         return context.Errors.Count == 0 && guide is not null
@@ -105,7 +105,7 @@ public static class GuideLoader
 
         return id is null || city is null || year is null || version is null || title is null || formMaxLength is null
             ? null
-            : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories) { Facts = context.Facts, FormMaxLength = formMaxLength.Value };
+            : new Guide(id, city, year.Value, version, title, clauses, attachmentTypes, categories) { Facts = context.Facts, FormMaxLength = formMaxLength.Value, Parameters = context.Parameters };
     }
 
     private static Category? ReadCategory(YamlMap map, RuleBuilder builder, List<Clause> clauses, Dictionary<string, string> attachmentTypes, Dictionary<string, FormSection> sections,
@@ -379,6 +379,24 @@ public static class GuideLoader
     {
         map.Context.Error(map.Get("severity"), message);
         return null;
+    }
+
+    /// <summary>
+    /// The guide with what-if settings ("category.rule[.part].parameter=value") applied, read again from its own text
+    /// and checked exactly like the file; every problem with the settings otherwise, in Chinese.
+    /// </summary>
+    public static (Guide? Changed, IReadOnlyList<string> Errors) Change(Guide guide, IEnumerable<string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(guide);
+        var (overrides, problems) = ParseOverrides(settings);
+        if (problems.Count > 0) return (null, problems);
+        if (overrides.Count == 0) return (null, ["请至少修改一个参数（类别.规则[.子规则].参数=值）"]);
+        return Load(guide.Source, guide.Id, overrides, guide.Facts) switch
+        {
+            GuideLoad.Loaded { Guide: var changed } => (changed, []),
+            GuideLoad.Invalid { Errors: var errors } => (null, errors.Select(e => e.Message).ToList()),
+            _ => throw new System.Diagnostics.UnreachableException(),
+        };
     }
 
     /// <summary>Parses "category.rule.parameter=value" what-if settings, as given on the command line.</summary>

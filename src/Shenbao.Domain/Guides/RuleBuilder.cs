@@ -405,6 +405,7 @@ internal sealed class RuleBuilder(LoadContext context, IReadOnlyDictionary<strin
             return fact is null || years is null ? null : DateSource.Of(fact, years.Value);
         }
         var text = overridden ?? (node as YamlScalarNode)?.Value ?? "";
+        context.Record(map.Path, key, text, ParameterKind.Date);
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return DateSource.Fixed(date);
         if (context.RuleFacts.TryGetValue(text, out var named))
@@ -447,6 +448,7 @@ internal sealed class RuleBuilder(LoadContext context, IReadOnlyDictionary<strin
             YamlScalarNode scalar => scalar.Value,
             _ => null,
         };
+        if (node is not null) context.Record(map.Path, key, source, ParameterKind.Text);
         if (source is null)
         {
             context.Error(node ?? map.Anchor, node is null ? $"{what}缺少消息“{key}”" : $"{what}的消息“{key}”应为文本");

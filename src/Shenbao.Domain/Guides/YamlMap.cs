@@ -33,6 +33,19 @@ internal sealed class LoadContext(string file, IReadOnlyDictionary<string, strin
     }
 
     public IEnumerable<string> UnusedOverrides => overrides.Keys.Where(k => !UsedOverrides.Contains(k));
+
+    private readonly Dictionary<string, GuideParameter> parameters = [];
+
+    /// <summary>Every parameter of a rule read so far ("category.rule[.part].key"), in the file's order.</summary>
+    public IReadOnlyList<GuideParameter> Parameters => [.. parameters.Values];
+
+    /// <summary>Remembers a rule's parameter as read (its override when one was given); a map's own keys have no path and are not parameters.</summary>
+    public void Record(string mapPath, string key, string? value, ParameterKind kind)
+    {
+        if (mapPath.Length == 0 || value is null) return;
+        var path = $"{mapPath}.{key}";
+        parameters[path] = new GuideParameter(path, value, kind);
+    }
 }
 
 /// <summary>
@@ -109,12 +122,18 @@ internal sealed class YamlMap(YamlMappingNode node, LoadContext context, string 
         }
     }
 
-    public string? Text(string key, string what, bool required = true) => Scalar(key, required, what).Value;
+    public string? Text(string key, string what, bool required = true)
+    {
+        var value = Scalar(key, required, what).Value;
+        Context.Record(Path, key, value, ParameterKind.Text);
+        return value;
+    }
 
     public decimal? Decimal(string key, string what, bool required = true)
     {
         var (value, node) = Scalar(key, required, what);
         if (value is null) return null;
+        Context.Record(Path, key, value, ParameterKind.Number);
         if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             return number;
         Context.Error(node, $"{what}的“{key}”应为数字，实际为“{value}”");
@@ -125,6 +144,7 @@ internal sealed class YamlMap(YamlMappingNode node, LoadContext context, string 
     {
         var (value, node) = Scalar(key, required, what);
         if (value is null) return null;
+        Context.Record(Path, key, value, ParameterKind.WholeNumber);
         if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             return number;
         Context.Error(node, $"{what}的“{key}”应为整数，实际为“{value}”");
@@ -134,6 +154,7 @@ internal sealed class YamlMap(YamlMappingNode node, LoadContext context, string 
     public bool? Flag(string key, string what, bool required = true)
     {
         var (value, node) = Scalar(key, required, what);
+        Context.Record(Path, key, value, ParameterKind.Flag);
         switch (value)
         {
             case null: return null;
@@ -150,14 +171,20 @@ internal sealed class YamlMap(YamlMappingNode node, LoadContext context, string 
     {
         var node = Get(key);
         if (Context.Override($"{Path}.{key}") is { } overridden)
-            return overridden.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        {
+            var items = overridden.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            Context.Record(Path, key, string.Join(",", items), ParameterKind.List);
+            return items;
+        }
         switch (node)
         {
             case null:
                 if (required) Context.Error(Anchor, $"{what}缺少“{key}”");
                 return null;
             case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode):
-                return sequence.Children.Cast<YamlScalarNode>().Select(s => s.Value ?? "").ToList();
+                var list = sequence.Children.Cast<YamlScalarNode>().Select(s => s.Value ?? "").ToList();
+                Context.Record(Path, key, string.Join(",", list), ParameterKind.List);
+                return list;
             default:
                 Context.Error(node, $"{what}的“{key}”应为列表，如 [a, b]");
                 return null;

@@ -84,4 +84,66 @@ public sealed class WhatIfTests
         Assert.Equal(2, summary.ByRule["transfer-revenue"]);
         Assert.Single(summary.ByRule);
     }
+
+    [Fact]
+    public void A_simulation_tallies_each_category_before_and_after_and_lists_each_flip_by_number()
+    {
+        var subjects = new[] { ("A-3", 12_000_000m), ("A-1", 8_500_000m), ("A-2", 7_000_000m) }
+            .Select(s => new WhatIfSubject(s.Item1, Assert.IsType<ReadResult.Parsed>(Requests.Read(Requests.For("achievement-transfer").Set("applicant.finance.2024.revenue", s.Item2))).Request))
+            .Append(new WhatIfSubject("K-1", Assert.IsType<ReadResult.Parsed>(Requests.Read(Requests.For("key-rd"))).Request))
+            .ToList();
+        var reported = new List<int>();
+
+        var simulation = WhatIf.Simulate(Requests.Guide, With("achievement-transfer.transfer-revenue.minimum=8000000"), subjects, new Recorded(reported));
+
+        var transfer = simulation.Categories.Single(c => c.Category == "achievement-transfer");
+        Assert.Equal(1, transfer.Before.Eligible + transfer.Before.Review);
+        Assert.Equal(2, transfer.Before.Ineligible);
+        Assert.Equal(2, transfer.After.Eligible + transfer.After.Review);
+        Assert.Equal(1, transfer.After.Ineligible);
+        var keyRd = simulation.Categories.Single(c => c.Category == "key-rd");
+        Assert.Equal(keyRd.Before, keyRd.After);
+        Assert.Equal(1, keyRd.Before.Total);
+        Assert.Equal(4, simulation.Total);
+        Assert.Equal(Requests.Guide.Categories.Select(c => c.Id), simulation.Categories.Select(c => c.Category));
+        var flip = Assert.Single(simulation.Changes);
+        Assert.Equal(("A-1", "ineligible", "eligible"), (flip.Number, flip.Before, flip.After));
+        Assert.Equal(["transfer-revenue"], flip.Rules);
+        Assert.Equal(4, reported.Max());
+    }
+
+    private sealed class Recorded(List<int> seen) : IProgress<int>
+    {
+        public void Report(int value) { lock (seen) seen.Add(value); }
+    }
+
+    [Fact]
+    public void The_guide_lists_every_rule_parameter_by_its_override_path_and_says_which_a_what_if_may_change()
+    {
+        var parameters = Requests.Guide.Parameters.ToDictionary(p => p.Path);
+
+        Assert.Equal(new GuideParameter("achievement-transfer.transfer-revenue.minimum", "10000000", ParameterKind.Number), parameters["achievement-transfer.transfer-revenue.minimum"]);
+        Assert.Equal(("senior,associate-senior", ParameterKind.List), (parameters["major-project.leader-title.values"].Value, parameters["major-project.leader-title.values"].Kind));
+        Assert.Equal(ParameterKind.Date, parameters["iur-cooperation.iur-contract-period.ends-late-enough.from"].Kind);
+        Assert.Equal(ParameterKind.WholeNumber, parameters["major-project.major-subsidy-limit.from"].Kind);
+        Assert.Equal("limit", parameters["basic-research.basic-quota.limit"].Key);
+        Assert.True(parameters["key-rd.field-in-list.severity"].Tunable);
+        Assert.False(parameters["achievement-transfer.transfer-revenue.pass"].Tunable);
+        Assert.False(parameters["achievement-transfer.transfer-revenue.fact"].Tunable);
+        // every tunable parameter can be overridden by its own path, to its own value
+        foreach (var parameter in Requests.Guide.Parameters.Where(p => p.Tunable))
+            Assert.NotNull(GuideLoader.Change(Requests.Guide, [$"{parameter.Path}={parameter.Value}"]).Changed);
+    }
+
+    [Fact]
+    public void A_change_reads_the_guide_again_from_its_own_text_and_says_what_is_wrong_in_Chinese()
+    {
+        var (changed, errors) = GuideLoader.Change(Requests.Guide, ["basic-research.basic-quota.limit=1"]);
+        Assert.Empty(errors);
+        Assert.Equal("1", changed!.Parameters.Single(p => p.Path == "basic-research.basic-quota.limit").Value);
+        Assert.Equal("2", Requests.Guide.Parameters.Single(p => p.Path == "basic-research.basic-quota.limit").Value);
+
+        Assert.Equal("请至少修改一个参数（类别.规则[.子规则].参数=值）", Assert.Single(GuideLoader.Change(Requests.Guide, []).Errors));
+        Assert.Contains("应为整数，实际为“两个”", Assert.Single(GuideLoader.Change(Requests.Guide, ["basic-research.basic-quota.limit=两个"]).Errors), StringComparison.Ordinal);
+    }
 }

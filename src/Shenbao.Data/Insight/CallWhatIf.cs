@@ -15,8 +15,11 @@ public sealed record WhatIfProgress(string Stage, int Done, int Total)
 }
 
 /// <summary>A what-if over a call's real applications: the guide's changes, the counts and the flips, and what could not be read.</summary>
-public sealed record WhatIfReport(Guide Guide, IReadOnlyList<ChangedParameter> Parameters, Simulation Simulation, WhatIfSubjects Subjects)
+public sealed record WhatIfReport(Guide Guide, IReadOnlyList<ChangedParameter> Parameters, Simulation Simulation, IReadOnlyList<string> Unreadable)
 {
+    /// <summary>The title and organisation of each application that changes verdict.</summary>
+    public IReadOnlyDictionary<string, (string? Title, string Organisation)> Names { get; init; } = new Dictionary<string, (string?, string)>();
+
     public string CategoryName(string id) => Guide.FindCategory(id)?.Name ?? id;
 
     /// <summary>A flipped application's rules by their names in the guide: "成果转化收入（transfer-revenue）".</summary>
@@ -30,7 +33,6 @@ public sealed record WhatIfReport(Guide Guide, IReadOnlyList<ChangedParameter> P
 /// </summary>
 public static class CallWhatIf
 {
-    public const string Judging = "按修改前后的指南重新判定";
 
     public static readonly IReadOnlyList<Column> ChangeColumns =
     [
@@ -50,10 +52,48 @@ public static class CallWhatIf
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(baseline);
-        var subjects = await WhatIfData.LoadAsync(db, callId, baseline, progress, ct);
-        var total = subjects.Subjects.Count;
-        var simulation = WhatIf.Simulate(baseline, changed, subjects.Subjects, progress is null ? null : new Relay(progress, Judging, total), ct);
-        return new WhatIfReport(baseline, Changed(baseline, changed), simulation, subjects);
+        var (total, rows) = await WhatIfData.StreamAsync(db, callId, ct);
+        progress?.Report(new WhatIfProgress(WhatIfData.Judging, 0, total));
+        var judged = progress is null ? null : new Judged(progress, total);
+        // read on one thread while the others judge; each submission is parsed where it is judged and dropped after
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<FrozenFacts>(8192);
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var row in rows.WithCancellation(stop.Token)) queue.Add(row, stop.Token);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, stop.Token);
+        (Simulation Simulation, IReadOnlyList<FrozenFacts> Skipped) judgedAll;
+        try
+        {
+            judgedAll = await Task.Run(() => WhatIf.Simulate(baseline, changed, queue.GetConsumingEnumerable(stop.Token), f => f.Under(baseline), judged, stop.Token), stop.Token);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            // a failed read ends the queue early: its error is the run's, never a count short of the call
+            await reading;
+        }
+        var (simulation, skipped) = judgedAll;
+        return new WhatIfReport(baseline, Changed(baseline, changed), simulation, skipped.Select(f => f.Number).Order(StringComparer.Ordinal).ToList())
+        {
+            Names = await WhatIfData.NamesAsync(db, callId, simulation.Changes.Select(c => c.Number), ct),
+        };
+    }
+
+    private sealed class Judged(IProgress<WhatIfProgress> target, int total) : IProgress<int>
+    {
+        public void Report(int value) => target.Report(new WhatIfProgress(WhatIfData.Judging, value, total));
     }
 
     /// <summary>The flips as rows of <see cref="ChangeColumns"/>, in number order.</summary>
@@ -62,7 +102,7 @@ public static class CallWhatIf
         ArgumentNullException.ThrowIfNull(report);
         foreach (var change in report.Simulation.Changes)
         {
-            var (title, organisation) = report.Subjects.Names.GetValueOrDefault(change.Number);
+            var (title, organisation) = report.Names.GetValueOrDefault(change.Number);
             yield return [change.Number, title, organisation, report.CategoryName(change.Category), ApplicationSheets.VerdictLabel(change.Before),
                 ApplicationSheets.VerdictLabel(change.After), report.RuleNames(change)];
         }
@@ -76,8 +116,8 @@ public static class CallWhatIf
         var simulation = report.Simulation;
         output.WriteLine($"what-if：{callTitle}，{F(simulation.Total)} 项已提交的申报，按各自冻结的提交内容重新判定");
         foreach (var p in report.Parameters) output.WriteLine($"  修改 {p.Path}：{p.Was ?? "（无）"} → {p.Now}");
-        if (report.Subjects.Unreadable.Count > 0)
-            output.WriteLine($"  另有 {F(report.Subjects.Unreadable.Count)} 项的提交内容已无法按当前指南读取，未计入：{string.Join("、", report.Subjects.Unreadable.Take(20))}");
+        if (report.Unreadable.Count > 0)
+            output.WriteLine($"  另有 {F(report.Unreadable.Count)} 项的提交内容已无法按当前指南读取，未计入：{string.Join("、", report.Unreadable.Take(20))}");
         output.WriteLine();
         output.WriteLine($"{Pad("类别", NameWidth)}{Pad("修改前：符合", 14, right: true)}{Pad("须说明", 8, true)}{Pad("不符合", 8, true)}  {Pad("修改后：符合", 14, true)}{Pad("须说明", 8, true)}{Pad("不符合", 8, true)}");
         foreach (var c in simulation.Categories)
@@ -106,10 +146,4 @@ public static class CallWhatIf
     }
 
     private static string F(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
-
-    /// <summary>Turns a count of done items into a stage's progress.</summary>
-    private sealed class Relay(IProgress<WhatIfProgress> target, string stage, int total) : IProgress<int>
-    {
-        public void Report(int value) => target.Report(new WhatIfProgress(stage, value, total));
-    }
 }

@@ -54,37 +54,55 @@ public static class WhatIf
     /// Judges every subject under both guides (in parallel, outcomes only) and tallies each category before and after;
     /// <paramref name="progress"/> hears how many are done as each block of them finishes.
     /// </summary>
-    public static Simulation Simulate(Guide baseline, Guide changed, IReadOnlyList<WhatIfSubject> subjects, IProgress<int>? progress = null, CancellationToken ct = default)
+    public static Simulation Simulate(Guide baseline, Guide changed, IReadOnlyList<WhatIfSubject> subjects, IProgress<int>? progress = null, CancellationToken ct = default) =>
+        Simulate(baseline, changed, subjects, s => s, progress, ct).Simulation;
+
+    /// <summary>
+    /// The same over items that become subjects only as they are judged (frozen facts parsed on the spot), taken as they
+    /// come (the items may still be being read): each request is dropped as soon as it is judged, so the garbage
+    /// collector never carries 100,000 of them. An item <paramref name="subjectOf"/> cannot read is skipped and returned.
+    /// </summary>
+    public static (Simulation Simulation, IReadOnlyList<T> Skipped) Simulate<T>(Guide baseline, Guide changed, IEnumerable<T> items, Func<T, WhatIfSubject?> subjectOf,
+        IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(changed);
-        ArgumentNullException.ThrowIfNull(subjects);
-        var partials = new System.Collections.Concurrent.ConcurrentBag<(Dictionary<string, (VerdictTally Before, VerdictTally After)> Tallies, List<VerdictChange> Changes)>();
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(subjectOf);
+        var partials = new System.Collections.Concurrent.ConcurrentBag<Partial<T>>();
         var done = 0;
-        Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(0, subjects.Count, Math.Clamp(subjects.Count / (Environment.ProcessorCount * 8), 256, 8192)),
-            new ParallelOptions { CancellationToken = ct },
-            range =>
+        Parallel.ForEach(items, new ParallelOptions { CancellationToken = ct }, () => new Partial<T>(), (item, _, part) =>
+        {
+            if (subjectOf(item) is var (number, request))
             {
-                var (tallies, changes) = (new Dictionary<string, (VerdictTally Before, VerdictTally After)>(), new List<VerdictChange>());
-                for (var i = range.Item1; i < range.Item2; i++)
-                {
-                    var (number, request) = subjects[i];
-                    var (before, after) = (Category(baseline, request), Category(changed, request));
-                    var (from, to) = (VerdictOf(before, request), VerdictOf(after, request));
-                    var tally = tallies.TryGetValue(before.Id, out var t) ? t : (Before: VerdictTally.None, After: VerdictTally.None);
-                    tallies[before.Id] = (tally.Before.Plus(from), tally.After.Plus(to));
-                    if (from != to) changes.Add(new VerdictChange(number, before.Id, from, to, Blame(before, after, request).ToList()));
-                }
-                partials.Add((tallies, changes));
-                progress?.Report(Interlocked.Add(ref done, range.Item2 - range.Item1));
-            });
+                var (before, after) = (Category(baseline, request), Category(changed, request));
+                var (from, to) = (VerdictOf(before, request), VerdictOf(after, request));
+                var tally = part.Tallies.TryGetValue(before.Id, out var t) ? t : (Before: VerdictTally.None, After: VerdictTally.None);
+                part.Tallies[before.Id] = (tally.Before.Plus(from), tally.After.Plus(to));
+                if (from != to) part.Changes.Add(new VerdictChange(number, before.Id, from, to, Blame(before, after, request).ToList()));
+            }
+            else
+            {
+                part.Skipped.Add(item);
+            }
+            if (Interlocked.Increment(ref done) % 1024 == 0) progress?.Report(done);
+            return part;
+        }, partials.Add);
+        progress?.Report(done);
         var categories = baseline.Categories
             .Select(c => partials.Aggregate(new CategoryTally(c.Id, VerdictTally.None, VerdictTally.None), (sum, p) =>
                 p.Tallies.TryGetValue(c.Id, out var part) ? sum with { Before = sum.Before.Plus(part.Before), After = sum.After.Plus(part.After) } : sum))
             .ToList();
         var flips = partials.SelectMany(p => p.Changes).OrderBy(c => c.Number, StringComparer.Ordinal).ToList();
-        return new Simulation(categories, flips);
+        return (new Simulation(categories, flips), partials.SelectMany(p => p.Skipped).ToList());
+    }
+
+    /// <summary>What one worker of <see cref="Simulate{T}"/> has counted.</summary>
+    private sealed class Partial<T>
+    {
+        public Dictionary<string, (VerdictTally Before, VerdictTally After)> Tallies { get; } = [];
+        public List<VerdictChange> Changes { get; } = [];
+        public List<T> Skipped { get; } = [];
     }
 
     /// <summary>The flips of <see cref="Simulate"/> counted by transition and by rule, for requests without numbers (the benchmark's).</summary>

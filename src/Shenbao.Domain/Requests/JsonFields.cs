@@ -22,18 +22,18 @@ internal sealed class JsonFields(List<InputError> errors)
             ? value
             : null;
 
+    // the path of a field is joined only when there is an error to report: a valid request allocates none
     public JsonElement? Object(JsonElement parent, string name, string path, bool required = false)
     {
-        var at = Join(path, name);
         switch (Get(parent, name))
         {
             case null:
-                if (required) Errors.Add(new(at, "缺少必填项"));
+                if (required) Errors.Add(new(Join(path, name), "缺少必填项"));
                 return null;
             case { ValueKind: JsonValueKind.Object } value:
                 return value;
             default:
-                Errors.Add(new(at, "应为对象（{…}）"));
+                Errors.Add(new(Join(path, name), "应为对象（{…}）"));
                 return null;
         }
     }
@@ -57,18 +57,17 @@ internal sealed class JsonFields(List<InputError> errors)
 
     public string? String(JsonElement parent, string name, string path, bool required = false)
     {
-        var at = Join(path, name);
         switch (Get(parent, name))
         {
             case null:
-                if (required) Errors.Add(new(at, "缺少必填项"));
+                if (required) Errors.Add(new(Join(path, name), "缺少必填项"));
                 return null;
             case { ValueKind: JsonValueKind.String } value:
                 var text = value.GetString()!.Trim();
-                if (required && text.Length == 0) { Errors.Add(new(at, "不能为空")); return null; }
+                if (required && text.Length == 0) { Errors.Add(new(Join(path, name), "不能为空")); return null; }
                 return text;
             default:
-                Errors.Add(new(at, "应为文本"));
+                Errors.Add(new(Join(path, name), "应为文本"));
                 return null;
         }
     }
@@ -96,18 +95,20 @@ internal sealed class JsonFields(List<InputError> errors)
 
     /// <summary>A non-negative number (amounts, headcounts): the contract has no negative figures.</summary>
     public decimal? Amount(JsonElement parent, string name, string path) =>
-        Get(parent, name) is { } value ? Amount(value, Join(path, name)) : null;
+        Get(parent, name) is { } value ? AmountAt(value, path, name) : null;
 
-    public decimal? Amount(JsonElement value, string at)
+    public decimal? Amount(JsonElement value, string at) => AmountAt(value, at, null);
+
+    private decimal? AmountAt(JsonElement value, string path, string? name)
     {
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
         {
-            Errors.Add(new(at, "应为数字"));
+            Errors.Add(new(name is null ? path : Join(path, name), "应为数字"));
             return null;
         }
         if (number < 0)
         {
-            Errors.Add(new(at, $"不能为负数（实际为 {number.ToString(CultureInfo.InvariantCulture)}）"));
+            Errors.Add(new(name is null ? path : Join(path, name), $"不能为负数（实际为 {number.ToString(CultureInfo.InvariantCulture)}）"));
             return null;
         }
         return number;
@@ -116,20 +117,18 @@ internal sealed class JsonFields(List<InputError> errors)
     public int? WholeNumber(JsonElement parent, string name, string path)
     {
         if (Get(parent, name) is not { } value) return null;
-        var at = Join(path, name);
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
         {
             if (number >= 0) return number;
-            Errors.Add(new(at, $"不能为负数（实际为 {number}）"));
+            Errors.Add(new(Join(path, name), $"不能为负数（实际为 {number}）"));
             return null;
         }
-        Errors.Add(new(at, "应为非负整数"));
+        Errors.Add(new(Join(path, name), "应为非负整数"));
         return null;
     }
 
     public DateOnly? Date(JsonElement parent, string name, string path)
     {
-        var at = Join(path, name);
         switch (Get(parent, name))
         {
             case null: return null;
@@ -137,10 +136,10 @@ internal sealed class JsonFields(List<InputError> errors)
                 when DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
                 return date;
             case { ValueKind: JsonValueKind.String } value:
-                Errors.Add(new(at, $"日期“{value.GetString()}”格式错误，应为 YYYY-MM-DD 的有效日期"));
+                Errors.Add(new(Join(path, name), $"日期“{value.GetString()}”格式错误，应为 YYYY-MM-DD 的有效日期"));
                 return null;
             default:
-                Errors.Add(new(at, "应为 YYYY-MM-DD 格式的日期文本"));
+                Errors.Add(new(Join(path, name), "应为 YYYY-MM-DD 格式的日期文本"));
                 return null;
         }
     }
@@ -152,9 +151,10 @@ internal sealed class JsonFields(List<InputError> errors)
         if (Object(parent, name, path) is not { } years) return [];
         present = true;
         var result = new List<(int, JsonElement, string)>();
+        var parentPath = Join(path, name);
         foreach (var property in years.EnumerateObject())
         {
-            var at = $"{Join(path, name)}.{property.Name}";
+            var at = $"{parentPath}.{property.Name}";
             if (property.Name.Length == 4 && int.TryParse(property.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
                 result.Add((year, property.Value, at));
             else

@@ -51,6 +51,23 @@ public static class RequestReader
             return Read(document.RootElement, guide, today);
     }
 
+    /// <summary>
+    /// A request this system wrote itself and froze (a submission's facts part): read straight from its text, without the
+    /// encoding checks a request from outside needs. Anything the guide no longer reads is still reported.
+    /// </summary>
+    public static ReadResult ReadFrozen(string json, Guide guide, DateOnly asOf)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return Read(document.RootElement, guide, asOf);
+        }
+        catch (JsonException)
+        {
+            return new ReadResult.Invalid([new InputError("", "冻结的提交内容不是有效的 JSON")]);
+        }
+    }
+
     /// <summary>The 1-based offset of the first byte that is not UTF-8.</summary>
     private static int Utf8Problem(ReadOnlySpan<byte> bytes)
     {

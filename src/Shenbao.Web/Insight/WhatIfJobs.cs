@@ -8,7 +8,7 @@ namespace Shenbao.Web.Insight;
 /// <summary>One what-if as it runs: who asked, over which call, how far it is, and its report or the reason it stopped.</summary>
 public sealed class WhatIfJob(Guid id, int callId, string callTitle, string startedBy, DateTimeOffset startedAt, IReadOnlyList<string> settings)
 {
-    private volatile WhatIfProgress progress = new(WhatIfData.Reading, 0, 0);
+    private volatile WhatIfProgress progress = new(WhatIfData.Judging, 0, 0);
 
     public Guid Id { get; } = id;
     public int CallId { get; } = callId;

@@ -100,7 +100,7 @@ public sealed class WhatIfPageTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         var guide = app.Services.GetRequiredService<Shenbao.Web.Guides.GuideCatalog>().Find(call.GuideId)!;
         var job = jobs.Start(call.Id, call.Title, ["iur-cooperation.iur-payment.minimum=0.5"], "测试", async (database, progress) =>
         {
-            progress.Report(new WhatIfProgress(CallWhatIf.Judging, 40_000, 100_000));
+            progress.Report(new WhatIfProgress(WhatIfData.Judging, 40_000, 100_000));
             await release.Task;
             var (changed, _) = Shenbao.Domain.Guides.GuideLoader.Change(guide, ["iur-cooperation.iur-payment.minimum=0.5"]);
             return await CallWhatIf.RunAsync(database, call.Id, guide, changed!, progress, CancellationToken.None);

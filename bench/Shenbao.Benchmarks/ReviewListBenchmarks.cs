@@ -9,7 +9,7 @@ namespace Shenbao.Benchmarks;
 /// <summary>
 /// Formal review's list at 100,000 submitted applications in one call, on SQLite: the page's own query
 /// (<see cref="ReviewList"/>: the count and the first page of 50 by number), unfiltered as the baseline, then narrowed
-/// by the filters officers use. The database is built once under the temp folder and reused by later runs.
+/// by the filters officers use, and the bureau's statistics dashboard over the same call. The database is built once under the temp folder and reused by later runs.
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
 public class ReviewListBenchmarks
@@ -22,6 +22,8 @@ public class ReviewListBenchmarks
 
     private AppDbContext db = null!;
     private int call;
+    private FundingCall funding = null!;
+    private Shenbao.Domain.Guides.Guide guide = null!;
 
     public static string Database { get; } = Path.Combine(Path.GetTempPath(), $"shenbao-review-list-{Applications}.db");
 
@@ -37,7 +39,9 @@ public class ReviewListBenchmarks
     {
         EnsureDatabase();
         db = DataServices.Create("Sqlite", $"Data Source={Database};Mode=ReadOnly");
-        call = db.Calls.AsNoTracking().Select(c => c.Id).Single();
+        funding = db.Calls.AsNoTracking().Single();
+        call = funding.Id;
+        guide = Samples.LoadGuide();
     }
 
     [GlobalCleanup]
@@ -73,6 +77,10 @@ public class ReviewListBenchmarks
 
     [Benchmark(Description = "search a title word (LIKE)")]
     public Task<int> SearchTitle() => PageAsync(new ReviewFilter(Search: "传感器"));
+
+    /// <summary>The bureau's dashboard of the call: every figure (ten grouped queries and the day-by-day count of submissions).</summary>
+    [Benchmark(Description = "statistics dashboard, every figure")]
+    public Task<Shenbao.Data.Insight.CallStatistics> Dashboard() => Shenbao.Data.Insight.Statistics.OfAsync(db, funding, guide, DateTimeOffset.UtcNow, CancellationToken.None);
 
     /// <summary>One call, 200 organisations and the applications, written with the migrations of the product.</summary>
     private static void Build()

@@ -42,6 +42,7 @@ builder.Services.AddSingleton<Shenbao.Web.Experts.ExpertInvitations>();
 builder.Services.AddSingleton<Shenbao.Web.Experts.ReviewReminders>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<Shenbao.Web.Insight.WhatIfJobs>();
+builder.Services.AddSingleton<Shenbao.Web.Insight.StatisticsCache>();
 builder.Services.AddScoped<Shenbao.Web.Audit.AuditLog>();
 builder.Services.AddScoped<Shenbao.Web.Notifications.Notifier>();
 builder.Services.AddScoped<Shenbao.Web.Notifications.Inbox>();

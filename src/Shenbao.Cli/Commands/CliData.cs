@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
+using Shenbao.Data.Audit;
+using Shenbao.Data.Exports;
+using Shenbao.Domain.Audit;
 using Shenbao.Domain.Guides;
 
 namespace Shenbao.Cli.Commands;
@@ -24,5 +27,47 @@ public static class CliData
         foreach (var stored in await db.StoredGuides.AsNoTracking().ToListAsync(ct))
             if (GuideLoader.Load(stored.Yaml, stored.GuideId) is GuideLoad.Loaded { Guide: var guide } && guides.All(g => g.Id != guide.Id)) guides.Add(guide);
         return guides;
+    }
+
+    /// <summary>
+    /// The call a command works on (the one numbered, or without a number the newest) and its guide; null, with the
+    /// reason written to <paramref name="error"/>, when there is no such call or its guide is not known.
+    /// </summary>
+    public static async Task<(FundingCall Call, Guide Guide)?> CallAsync(AppDbContext db, int? callId, TextWriter error, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(error);
+        var calls = db.Calls.AsNoTracking();
+        if (await (callId is { } id ? calls.Where(c => c.Id == id) : calls.OrderByDescending(c => c.OpensAt)).FirstOrDefaultAsync(ct) is not { } call)
+        {
+            error.WriteLine(callId is null ? "数据库中还没有申报批次" : $"没有编号为 {callId} 的批次");
+            return null;
+        }
+        if ((await GuidesAsync(db, ct)).FirstOrDefault(g => g.Id == call.GuideId) is not { } guide)
+        {
+            error.WriteLine($"批次 {call.Id} 的指南 {call.GuideId} 不在 guides 文件夹或数据库中");
+            return null;
+        }
+        return (call, guide);
+    }
+
+    /// <summary>
+    /// Writes one sheet to <paramref name="outPath"/> (beside it first, then moved into place: a failed write leaves no
+    /// half-written workbook) and records the export in the audit trail against the call.
+    /// </summary>
+    public static async Task WriteSheetAsync(AppDbContext db, string outPath, string sheet, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows,
+        int callId, string details, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var partial = outPath + ".partial";
+        await using (var file = File.Create(partial))
+            await ExcelSheet.WriteAsync(file, sheet, columns, rows, ct);
+        File.Move(partial, outPath, overwrite: true);
+        db.Audit(new AuditEntry
+        {
+            At = TimeProvider.System.GetUtcNow(), UserName = Environment.UserName, Action = AuditAction.Export, ObjectType = AuditEntry.Objects.Call,
+            ObjectId = callId.ToString(System.Globalization.CultureInfo.InvariantCulture), Outcome = AuditOutcome.Success, Details = details,
+        });
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -22,6 +22,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(PdfCommand.Create());
         root.Subcommands.Add(ListCommands.Create());
         root.Subcommands.Add(WhatIfCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
         return root;
     }
 }

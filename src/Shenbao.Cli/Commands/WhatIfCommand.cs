@@ -1,9 +1,5 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Shenbao.Data.Audit;
-using Shenbao.Data.Exports;
 using Shenbao.Data.Insight;
-using Shenbao.Domain.Audit;
 using Shenbao.Domain.Guides;
 
 namespace Shenbao.Cli.Commands;
@@ -42,12 +38,7 @@ public static class WhatIfCommand
         ArgumentNullException.ThrowIfNull(error);
         if (!File.Exists(dbPath)) { error.WriteLine($"数据库 {dbPath} 不存在"); return Failed; }
         await using var db = CliData.Open(dbPath);
-        if (await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId, ct) is not { } call) { error.WriteLine($"没有编号为 {callId} 的批次"); return Failed; }
-        if ((await CliData.GuidesAsync(db, ct)).FirstOrDefault(g => g.Id == call.GuideId) is not { } guide)
-        {
-            error.WriteLine($"批次 {call.Id} 的指南 {call.GuideId} 不在 guides 文件夹或数据库中");
-            return Failed;
-        }
+        if (await CliData.CallAsync(db, callId, error, ct) is not var (call, guide)) return Failed;
         var (changed, problems) = GuideLoader.Change(guide, settings);
         if (changed is null)
         {
@@ -58,18 +49,8 @@ public static class WhatIfCommand
         CallWhatIf.Write(report, $"{call.Title}（批次 {call.Id}）", output);
         if (outPath is not null)
         {
-            // beside the target, then moved into place: a failed write leaves no half-written workbook
-            var partial = outPath + ".partial";
-            await using (var file = File.Create(partial))
-                await ExcelSheet.WriteAsync(file, "结论改变的申报", CallWhatIf.ChangeColumns, CallWhatIf.ChangeRows(report), ct);
-            File.Move(partial, outPath, overwrite: true);
-            db.Audit(new AuditEntry
-            {
-                At = TimeProvider.System.GetUtcNow(), UserName = Environment.UserName, Action = AuditAction.Export, ObjectType = AuditEntry.Objects.Call,
-                ObjectId = call.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Outcome = AuditOutcome.Success,
-                Details = $"命令行导出 what-if 结论改变的申报 {report.Simulation.Changes.Count} 行（{string.Join("；", report.Parameters.Select(p => $"{p.Path}={p.Now}"))}）",
-            });
-            await db.SaveChangesAsync(ct);
+            await CliData.WriteSheetAsync(db, outPath, "结论改变的申报", CallWhatIf.ChangeColumns, CallWhatIf.ChangeRows(report).ToList(), call.Id,
+                $"命令行导出 what-if 结论改变的申报 {report.Simulation.Changes.Count} 行（{string.Join("；", report.Parameters.Select(p => $"{p.Path}={p.Now}"))}）", ct);
             output.WriteLine($"已写入 {outPath}（{report.Simulation.Changes.Count} 行）");
         }
         return Done;

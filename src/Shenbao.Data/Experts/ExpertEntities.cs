@@ -64,6 +64,21 @@ public enum ReviewState
     Closed,
 }
 
+public static class ReviewStates
+{
+    /// <summary>How the officers' pages and the statistics word a review's state.</summary>
+    public static string Label(ReviewState state) => state switch
+    {
+        ReviewState.Pending => "待声明",
+        ReviewState.Declared => "评审中",
+        ReviewState.Submitted => "已提交",
+        ReviewState.Conflict => "声明冲突",
+        ReviewState.Replaced => "已更换",
+        ReviewState.Closed => "未提交（评审已结束）",
+        _ => state.ToString(),
+    };
+}
+
 /// <summary>
 /// One expert's assignment to one application and their review of it: the declaration, the scores per criterion
 /// with comments, and the submission. Never shown to the applicant, nor to any other expert.

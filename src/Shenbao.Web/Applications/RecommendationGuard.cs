@@ -43,8 +43,7 @@ public sealed class RecommendationGuard(AppDbContext db, Workspaces workspaces)
     {
         ArgumentNullException.ThrowIfNull(call);
         var limits = await db.RecommendationQuotas.AsNoTracking().Where(q => q.CallId == call.Id && q.District == district).ToDictionaryAsync(q => q.Category, q => q.Limit, ct);
-        var used = await db.Applications.Where(a => a.CallId == call.Id && a.District == district
-                && (Recommendation.Past.Contains(a.Status) || (a.Status == ApplicationStatus.Returned && a.ReturnedFrom == ApplicationStatus.Recommended)))
+        var used = await db.Applications.Where(a => a.CallId == call.Id && a.District == district).Where(Quotas.Holding)
             .GroupBy(a => a.Category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return workspaces.GuideOf(call).Categories
             .Where(c => limits.ContainsKey(c.Id) || used.ContainsKey(c.Id))
@@ -56,6 +55,5 @@ public sealed class RecommendationGuard(AppDbContext db, Workspaces workspaces)
         db.RecommendationQuotas.Where(q => q.CallId == callId && q.District == district && q.Category == category).Select(q => (int?)q.Limit).SingleOrDefaultAsync(ct);
 
     private Task<int> UsedAsync(int callId, string district, string category, int except, CancellationToken ct) =>
-        db.Applications.CountAsync(a => a.CallId == callId && a.District == district && a.Category == category && a.Id != except
-            && (Recommendation.Past.Contains(a.Status) || (a.Status == ApplicationStatus.Returned && a.ReturnedFrom == ApplicationStatus.Recommended)), ct);
+        db.Applications.Where(a => a.CallId == callId && a.District == district && a.Category == category && a.Id != except).Where(Quotas.Holding).CountAsync(ct);
 }

@@ -146,4 +146,17 @@ public sealed class WhatIfTests
         Assert.Equal("请至少修改一个参数（类别.规则[.子规则].参数=值）", Assert.Single(GuideLoader.Change(Requests.Guide, []).Errors));
         Assert.Contains("应为整数，实际为“两个”", Assert.Single(GuideLoader.Change(Requests.Guide, ["basic-research.basic-quota.limit=两个"]).Errors), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_item_that_cannot_be_read_is_skipped_and_returned_not_counted()
+    {
+        var request = Assert.IsType<ReadResult.Parsed>(Requests.Read(Requests.For("key-rd"))).Request;
+        string[] items = ["readable", "unreadable"];
+
+        var (simulation, skipped) = WhatIf.Simulate(Requests.Guide, Requests.Guide, items, i => i == "readable" ? new WhatIfSubject("K-1", request) : null);
+
+        Assert.Equal(["unreadable"], skipped);
+        Assert.Equal(1, simulation.Total);
+        Assert.Empty(simulation.Changes);
+    }
 }

@@ -302,19 +302,19 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.HasIndex("CallId", "LeaderName");
 
-                    b.HasIndex("CallId", "SupportField");
-
                     b.HasIndex("CallId", "Verdict");
 
                     b.HasIndex("OrganisationId", "Status");
 
                     b.HasIndex("CallId", "Category", "Status");
 
-                    b.HasIndex("CallId", "District", "Status");
-
                     b.HasIndex("CallId", "Status", "SubmittedAt");
 
                     b.HasIndex("OrganisationId", "CallId", "PlatformId");
+
+                    b.HasIndex("CallId", "SupportField", "Status", "SubmittedAt");
+
+                    b.HasIndex("CallId", "District", "Category", "Status", "SubmittedAt", "Verdict");
 
                     b.ToTable("Applications");
                 });

@@ -169,14 +169,5 @@ public sealed class AssignModel(AppDbContext db, Workspaces workspaces, ExpertAs
         PoolSize = await db.Experts.CountAsync(e => e.Active, ct);
     }
 
-    public static string Label(ReviewState state) => state switch
-    {
-        ReviewState.Pending => "待声明",
-        ReviewState.Declared => "评审中",
-        ReviewState.Submitted => "已提交",
-        ReviewState.Conflict => "声明冲突",
-        ReviewState.Replaced => "已更换",
-        ReviewState.Closed => "未提交（评审已结束）",
-        _ => state.ToString(),
-    };
+    public static string Label(ReviewState state) => ReviewStates.Label(state);
 }

@@ -235,7 +235,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<SubmissionSnapshot>(s =>
         {
             s.HasIndex(x => x.ReceiptNo).IsUnique();
-            s.HasIndex(x => x.ApplicationId);
+            // an application's submissions, and the statistics' submissions per day without reading the frozen parts
+            s.HasIndex(x => new { x.ApplicationId, x.SubmittedAt });
             s.Property(x => x.ReceiptNo).HasMaxLength(70);
             s.Property(x => x.ApplicationNumber).HasMaxLength(60);
             s.Property(x => x.SubmittedById).HasMaxLength(450);

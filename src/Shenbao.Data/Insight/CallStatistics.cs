@@ -30,7 +30,7 @@ public sealed record CallStatistics(int Applications, int Submitted, IReadOnlyLi
 
 /// <summary>
 /// The bureau's dashboard of a call, each figure one grouped query on an indexed column: submitted applications by
-/// category, support field, district and verdict; every application by status; submissions per day up to the deadline;
+/// category, support field, district and verdict; every application by status; submissions (resubmissions too) per day up to the deadline;
 /// the rules warned most; the clauses cited most when applications were returned or refused; each 推荐单位's quota use;
 /// the experts' review progress. "Submitted" is what formal review lists: submitted at least once, not a draft.
 /// </summary>
@@ -65,15 +65,16 @@ public static class Statistics
 
         var byField = await submitted.GroupBy(a => a.SupportField).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var byVerdict = counted.GroupBy(c => c.Verdict ?? "").ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        // a warned rule makes the verdict "review": only those rows are read (by the verdict index, whose order the
-        // grouping keeps when the rules come first), each combination of rules once
+        // a submission cannot fail a rule (Submission.Check refuses it), so one with a warned rule is "review": only
+        // those rows are read (by the verdict index, whose order the grouping keeps when the rules come first), each
+        // combination of rules once
         var warned = await submitted.Where(a => a.Verdict == "review" && a.WarnedRules != null).GroupBy(a => new { a.WarnedRules, a.Category })
             .Select(g => new { g.Key.Category, g.Key.WarnedRules, Count = g.Count() }).ToListAsync(ct);
         var cited = await db.ApplicationEvents.AsNoTracking().Where(e => e.Clauses != null)
             .Join(all, e => e.ApplicationId, a => a.Id, (e, a) => e.Clauses).GroupBy(c => c).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var quotas = await db.RecommendationQuotas.AsNoTracking().Where(q => q.CallId == call.Id).ToListAsync(ct);
         var reviews = await db.ExpertReviews.AsNoTracking().Where(r => r.CallId == call.Id).GroupBy(r => r.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var days = await PerDayAsync(submitted, call, now, ct);
+        var days = await PerDayAsync(db.Snapshots.AsNoTracking().Join(all, s => s.ApplicationId, a => a.Id, (s, a) => s.SubmittedAt), call, now, ct);
 
         string CategoryName(string id) => guide.FindCategory(id)?.Name ?? id;
         var figures = new List<Figure>
@@ -85,7 +86,7 @@ public static class Statistics
             new("by-status", "按状态", "全部申报书数（含草稿）", Enum.GetValues<ApplicationStatus>().Where(byStatus.ContainsKey).Select(s => new Bar(Workflow.Label(s), byStatus[s])).ToList()),
             new("by-verdict", "按资格检查结论", "已提交的申报书数（提交时冻结的结论）", Verdicts.Where(byVerdict.ContainsKey)
                 .Select(v => new Bar(ApplicationSheets.VerdictLabel(v) ?? "（未判定）", byVerdict[v])).ToList()),
-            new("per-day", "每日提交", $"每天首次或再次提交的申报书数（北京时间，截止 {ChinaTime.Describe(call.Deadline)}）", days, OverTime: true),
+            new("per-day", "每日提交", $"每天的提交次数，退回修改后再次提交的也计入（北京时间，截止 {ChinaTime.Describe(call.Deadline)}）", days, OverTime: true),
             new("warned-rules", "提示最多的规则", "提交时该规则为“须说明理由”的申报书数", warned
                 .SelectMany(w => w.WarnedRules!.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(rule => (w.Category, Rule: rule, w.Count)))
                 .GroupBy(w => (w.Category, w.Rule)).Select(g => new Bar($"{CategoryName(g.Key.Category)} · {RuleName(guide, g.Key.Category, g.Key.Rule)}", g.Sum(w => w.Count)))
@@ -108,12 +109,13 @@ public static class Statistics
 
     /// <summary>
     /// Submissions per day in Beijing time, from the day the call opened to its deadline (or today, if that is sooner):
-    /// each submission's time read (one indexed column) and counted here, as day arithmetic in SQL differs by database.
+    /// each submission's time (one per frozen submission, read from an index) counted here, as day arithmetic in SQL
+    /// differs by database.
     /// </summary>
-    private static async Task<IReadOnlyList<Bar>> PerDayAsync(IQueryable<Application> submitted, FundingCall call, DateTimeOffset now, CancellationToken ct)
+    private static async Task<IReadOnlyList<Bar>> PerDayAsync(IQueryable<DateTimeOffset> submissions, FundingCall call, DateTimeOffset now, CancellationToken ct)
     {
         var counts = new Dictionary<DateOnly, int>();
-        await foreach (var at in submitted.Select(a => a.SubmittedAt!.Value).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var at in submissions.AsAsyncEnumerable().WithCancellation(ct))
         {
             var day = ChinaTime.DateOf(at);
             counts[day] = counts.GetValueOrDefault(day) + 1;

@@ -64,27 +64,30 @@ public static class CallWhatIf
             {
                 await foreach (var row in rows.WithCancellation(stop.Token)) queue.Add(row, stop.Token);
             }
+            catch
+            {
+                // the judges stop too, rather than finish a call read only in part
+                await stop.CancelAsync();
+                throw;
+            }
             finally
             {
                 queue.CompleteAdding();
             }
-        }, stop.Token);
-        (Simulation Simulation, IReadOnlyList<FrozenFacts> Skipped) judgedAll;
+        }, CancellationToken.None);
+        var judging = Task.Run(() => WhatIf.Simulate(baseline, changed, queue.GetConsumingEnumerable(stop.Token), f => f.Under(baseline), judged, stop.Token), CancellationToken.None);
+        await Task.WhenAny(judging);
+        // judging failed: the reader may be waiting for room in a full queue; wake it, then say what went wrong first
+        if (!judging.IsCompletedSuccessfully) await stop.CancelAsync();
         try
         {
-            judgedAll = await Task.Run(() => WhatIf.Simulate(baseline, changed, queue.GetConsumingEnumerable(stop.Token), f => f.Under(baseline), judged, stop.Token), stop.Token);
-        }
-        catch
-        {
-            await stop.CancelAsync();
-            throw;
-        }
-        finally
-        {
-            // a failed read ends the queue early: its error is the run's, never a count short of the call
             await reading;
         }
-        var (simulation, skipped) = judgedAll;
+        catch (OperationCanceledException) when (judging.IsFaulted)
+        {
+            // the reader stopped because judging failed: judging's own error is the one to report
+        }
+        var (simulation, skipped) = await judging;
         return new WhatIfReport(baseline, Changed(baseline, changed), simulation, skipped.Select(f => f.Number).Order(StringComparer.Ordinal).ToList())
         {
             Names = await WhatIfData.NamesAsync(db, callId, simulation.Changes.Select(c => c.Number), ct),

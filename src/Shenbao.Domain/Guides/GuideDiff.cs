@@ -136,7 +136,7 @@ public static class GuideDiff
     }
 
     private static string Field(FormField f) =>
-        $"{f.Label}，{TypeName(f.Type)}{(f.Options is null ? "" : $"（{f.Options}）")}{(f.Required ? "，必填" : "")}{(f.MaxLength is { } m ? $"，最多 {N(m)} 字" : "")}{(f.Column is null ? "" : $"，列 {f.Column}")}{(f.Partner ? "，合作单位" : "")}";
+        $"{f.Label}，{TypeName(f.Type)}{(f.Options is null ? "" : $"（{f.Options}）")}{(f.Required ? "，必填" : "")}{(f.MaxLength is { } m ? $"，最多 {N(m)} 字" : "")}{(f.Column is null ? "" : $"，列 {f.Column}")}{(f.Partner ? "，合作单位" : "")}{(f.Hint is null ? "" : $"，提示：{f.Hint}")}";
 
     private static string TypeName(FieldType type) => type switch
     {

@@ -215,7 +215,11 @@ public static class GuideLoader
             var fields = new List<FormField>();
             foreach (var node in section.Sequence("fields", what) ?? [])
                 if (node is YamlMappingNode fieldNode && ReadField(new YamlMap(fieldNode, context, ""), what, context) is { } field)
-                    fields.Add(field);
+                {
+                    // one value per path: a second field of the same path would overwrite the first as the applicant types
+                    if (fields.Any(f => f.Path == field.Path)) context.Error(node, $"{what}的字段“{field.Path}”重复");
+                    else fields.Add(field);
+                }
                 else if (node is not YamlMappingNode)
                     context.Error(node, $"{what}的字段应为 {{ path, label, type }}");
             section.RejectUnread(what);

@@ -20,7 +20,8 @@ public sealed record GuideParameter(string Path, string Value, ParameterKind Kin
 
     /// <summary>
     /// Whether a what-if may sensibly change it: a threshold, a date, a year, a list, a flag or the severity; not the
-    /// rule's wording, its kind or the facts it reads, which change what the rule is rather than where its line lies.
+    /// rule's wording, its kind or the facts it reads (a date window's fact included), which change what the rule is
+    /// rather than where its line lies.
     /// </summary>
-    public bool Tunable => Kind is not ParameterKind.Text || Key.EndsWith("severity", StringComparison.Ordinal);
+    public bool Tunable => Kind is not ParameterKind.Text ? !Key.EndsWith("fact", StringComparison.Ordinal) : Key.EndsWith("severity", StringComparison.Ordinal);
 }

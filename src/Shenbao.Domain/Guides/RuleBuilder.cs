@@ -239,8 +239,11 @@ internal sealed class RuleBuilder(LoadContext context, IReadOnlyDictionary<strin
         var alternatives = new List<IReadOnlyList<ItemCondition>>();
         var nodes = map.Has("where") ? [map.Get("where")!] : map.Sequence("whereAny", what) ?? [];
         if (!map.Has("where") && !map.Has("whereAny")) map.Error($"{what}须给出“where”或“whereAny”");
-        foreach (var node in nodes)
+        for (var index = 0; index < nodes.Count; index++)
         {
+            var node = nodes[index];
+            // each condition is a parameter like any other: "basic-research.basic-platform.whereAny.0.level"
+            var at = map.Has("where") ? $"{map.Path}.where" : $"{map.Path}.whereAny.{index}";
             if (node is not YamlMappingNode conditions) { context.Error(node, $"{what}的条件应为映射，如 level: [national, provincial]"); continue; }
             var alternative = new List<ItemCondition>();
             foreach (var (key, value) in conditions.Children)
@@ -252,12 +255,15 @@ internal sealed class RuleBuilder(LoadContext context, IReadOnlyDictionary<strin
                     context.Error(key, $"{what}：{fact.Label}没有字段“{name}”，可用：{string.Join("、", fact.Fields.Keys)}");
                     continue;
                 }
-                if (value is not YamlSequenceNode list || list.Children.Any(c => c is not YamlScalarNode))
+                var overridden = context.Override($"{at}.{name}");
+                if (overridden is null && (value is not YamlSequenceNode list || list.Children.Any(c => c is not YamlScalarNode)))
                 {
                     context.Error(value, $"{what}：字段“{name}”的取值应为列表，如 [a, b]");
                     continue;
                 }
-                var accepted = list.Children.Cast<YamlScalarNode>().Select(s => s.Value ?? "").ToHashSet();
+                var accepted = (overridden?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    ?? ((YamlSequenceNode)value).Children.Cast<YamlScalarNode>().Select(s => s.Value ?? "")).ToHashSet();
+                context.Record(at, name, string.Join(",", accepted), ParameterKind.List);
                 foreach (var word in accepted.Where(w => field.Words is { } words && !words.Contains(w)))
                     context.Error(value, $"{what}中的“{word}”不是{field.Label}的取值，可用：{field.Words!.Describe()}");
                 alternative.Add(new ItemCondition(field, accepted));

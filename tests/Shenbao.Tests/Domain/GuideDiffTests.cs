@@ -138,4 +138,13 @@ public sealed class GuideDiffTests
 
         Assert.Equal("删除类别“三、基础（应用）研究”须上传的附件：平台负责人、学科带头人推荐函（recommendation-letter）", change.Describe());
     }
+
+    [Fact]
+    public void A_narrowed_item_condition_and_a_changed_hint_are_found()
+    {
+        var changes = GuideDiff.Between(Requests.Guide, Edited(("          - level: [national, provincial]", "          - level: [national]"), ("hint: 如 新材料、生物医药 }", "hint: 如 新材料、生物医药、低空经济 }")));
+
+        Assert.Equal("类别“三、基础（应用）研究”的规则“依托平台或学科”（basic-platform）的whereAny.0.level：national,provincial → national", Only(changes, GuideDiff.ParameterArea).Describe());
+        Assert.EndsWith("提示：如 新材料、生物医药、低空经济", Only(changes, GuideDiff.FormArea).After, StringComparison.Ordinal);
+    }
 }

@@ -18,6 +18,18 @@ public sealed class GuideLoaderTests
         Assert.Equal(["工业", "农业", "社会发展"], guide.FindCategory("key-rd")!.FieldGroups.Select(g => g.Domain));
     }
 
+    [Fact]
+    public void A_section_with_two_fields_of_one_path_is_refused_at_the_second()
+    {
+        const string field = "      - { path: application.leader.title, label: 职称, type: choice, options: titles, required: true }";
+        var line = Shipped[..Shipped.IndexOf(field, StringComparison.Ordinal)].Count(c => c == '\n') + 2;
+
+        var errors = Assert.IsType<GuideLoad.Invalid>(GuideLoader.Load(Shipped.Replace(field, field + "\n" + field, StringComparison.Ordinal), "guides/broken.yaml")).Errors;
+
+        var error = Assert.Single(errors);
+        Assert.Equal((line, "表单分节“leader”的字段“application.leader.title”重复"), (error.Line, error.Message));
+    }
+
     [Theory]
     [InlineData("kind: count-in-years", "kind: count-in-yrs", "规则类型“count-in-yrs”未知")]
     [InlineData("fact: applicant.ipDispute", "fact: applicant.ipDisputes", "读取的事实“applicant.ipDisputes”未知")]
@@ -40,6 +52,7 @@ public sealed class GuideLoaderTests
     [InlineData("label: 预算说明, type: textarea, maxLength: 3000 }", "label: 预算说明, type: textarea }", "是申报书的文字内容，须给出 maxLength")]
     [InlineData("label: 预算说明, type: textarea, maxLength: 3000 }", "label: 预算说明, type: textarea, maxLength: 0 }", "maxLength 应在 1 到 100000 之间")]
     [InlineData("formMaxLength: 30000", "formMaxLength: 10", "formMaxLength 应在 1000 到 1000000 之间")]
+    [InlineData("          - level: [national, provincial]", "          - level: national", "字段“level”的取值应为列表")]
     public void A_broken_guide_names_file_line_and_problem(string original, string broken, string fragment)
     {
         var at = Shipped.IndexOf(original, StringComparison.Ordinal);

@@ -159,4 +159,16 @@ public sealed class WhatIfTests
         Assert.Equal(1, simulation.Total);
         Assert.Empty(simulation.Changes);
     }
+
+    [Fact]
+    public void An_item_rules_conditions_are_parameters_a_what_if_can_narrow()
+    {
+        var parameter = Requests.Guide.Parameters.Single(p => p.Path == "basic-research.basic-platform.whereAny.0.level");
+        Assert.Equal(("national,provincial", ParameterKind.List, true), (parameter.Value, parameter.Kind, parameter.Tunable));
+        var provincial = Requests.For("basic-research");
+
+        Assert.Equal(Outcome.Pass, Rule(Requests.Guide, provincial, "basic-platform").Outcome);
+        Assert.Equal(Outcome.Fail, Rule(With("basic-research.basic-platform.whereAny.0.level=national"), provincial, "basic-platform").Outcome);
+        Assert.False(Requests.Guide.Parameters.Single(p => p.Path == "major-project.hte.valid.fact").Tunable);   // what a window reads is not its line
+    }
 }

@@ -1382,10 +1382,10 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId");
-
                     b.HasIndex("ReceiptNo")
                         .IsUnique();
+
+                    b.HasIndex("ApplicationId", "SubmittedAt");
 
                     b.ToTable("Snapshots");
                 });

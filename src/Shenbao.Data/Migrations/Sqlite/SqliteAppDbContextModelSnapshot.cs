@@ -1336,10 +1336,10 @@ namespace Shenbao.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId");
-
                     b.HasIndex("ReceiptNo")
                         .IsUnique();
+
+                    b.HasIndex("ApplicationId", "SubmittedAt");
 
                     b.ToTable("Snapshots");
                 });

@@ -98,14 +98,20 @@ public sealed class WhatIfPageTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         var jobs = app.Services.GetRequiredService<WhatIfJobs>();
         var release = new TaskCompletionSource();
         var guide = app.Services.GetRequiredService<Shenbao.Web.Guides.GuideCatalog>().Find(call.GuideId)!;
-        var job = jobs.Start(call.Id, call.Title, ["iur-cooperation.iur-payment.minimum=0.5"], "测试", async (database, progress) =>
+        var job = jobs.Start(call.Id, call.Title, ["iur-cooperation.iur-payment.minimum=0.5"], "测试", async (database, progress, ct) =>
         {
             progress.Report(new WhatIfProgress(WhatIfData.Judging, 40_000, 100_000));
             await release.Task;
             var (changed, _) = Shenbao.Domain.Guides.GuideLoader.Change(guide, ["iur-cooperation.iur-payment.minimum=0.5"]);
-            return await CallWhatIf.RunAsync(database, call.Id, guide, changed!, progress, CancellationToken.None);
+            return await CallWhatIf.RunAsync(database, call.Id, guide, changed!, progress, ct);
         });
         for (var i = 0; i < 50 && job.Progress.Done == 0; i++) await Task.Delay(20);
+        // one run at a time: the same question joins the run under way, another waits its turn
+        Assert.Same(job, jobs.Start(call.Id, call.Title, ["iur-cooperation.iur-payment.minimum=0.5"], "测试", (_, _, _) => throw new InvalidOperationException("not run")));
+        var next = jobs.Start(call.Id, call.Title, ["iur-cooperation.iur-payment.minimum=0.6"], "测试", (database, progress, ct) =>
+            CallWhatIf.RunAsync(database, call.Id, guide, Shenbao.Domain.Guides.GuideLoader.Change(guide, ["iur-cooperation.iur-payment.minimum=0.6"]).Changed!, progress, ct));
+        for (var i = 0; i < 50 && next.Progress.Stage != WhatIfJobs.Waiting; i++) await Task.Delay(20);
+        Assert.Contains(WhatIfJobs.Waiting, (await officer.GetAsync($"/Bureau/WhatIf?call={call.Id}&job={next.Id}")).Document.GetElementById("whatif-stage")!.TextContent, StringComparison.Ordinal);
 
         var running = await officer.GetAsync($"/Bureau/WhatIf?call={call.Id}&job={job.Id}");
         var bar = running.Document.QuerySelector("#whatif-progress [role=progressbar]")!;
@@ -116,6 +122,8 @@ public sealed class WhatIfPageTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
 
         release.SetResult();
         await job.Running;
+        await next.Running;
+        Assert.NotNull(next.Report);
         var done = await officer.Client.GetAsync(new Uri(poll, UriKind.Relative));
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
         Assert.Equal($"/Bureau/WhatIf?call={call.Id}&job={job.Id}", done.Headers.GetValues("HX-Redirect").Single());

@@ -12,7 +12,7 @@ using Shenbao.Data;
 namespace Shenbao.Data.Migrations.Postgres
 {
     [DbContext(typeof(NpgsqlAppDbContext))]
-    [Migration("20261202143121_StatisticsIndexes")]
+    [Migration("20261202144944_StatisticsIndexes")]
     partial class StatisticsIndexes
     {
         /// <inheritdoc />
@@ -1385,10 +1385,10 @@ namespace Shenbao.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId");
-
                     b.HasIndex("ReceiptNo")
                         .IsUnique();
+
+                    b.HasIndex("ApplicationId", "SubmittedAt");
 
                     b.ToTable("Snapshots");
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Shenbao.Data.Migrations.Postgres
+namespace Shenbao.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class StatisticsIndexes : Migration
@@ -10,6 +10,10 @@ namespace Shenbao.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Snapshots_ApplicationId",
+                table: "Snapshots");
+
             migrationBuilder.DropIndex(
                 name: "IX_Applications_CallId_District_Status",
                 table: "Applications");
@@ -19,7 +23,12 @@ namespace Shenbao.Data.Migrations.Postgres
                 table: "Applications");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Applications_CallId_District_Category_Status_SubmittedAt_Ve~",
+                name: "IX_Snapshots_ApplicationId_SubmittedAt",
+                table: "Snapshots",
+                columns: new[] { "ApplicationId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CallId_District_Category_Status_SubmittedAt_Verdict",
                 table: "Applications",
                 columns: new[] { "CallId", "District", "Category", "Status", "SubmittedAt", "Verdict" });
 
@@ -33,12 +42,21 @@ namespace Shenbao.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Applications_CallId_District_Category_Status_SubmittedAt_Ve~",
+                name: "IX_Snapshots_ApplicationId_SubmittedAt",
+                table: "Snapshots");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_CallId_District_Category_Status_SubmittedAt_Verdict",
                 table: "Applications");
 
             migrationBuilder.DropIndex(
                 name: "IX_Applications_CallId_SupportField_Status_SubmittedAt",
                 table: "Applications");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Snapshots_ApplicationId",
+                table: "Snapshots",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_CallId_District_Status",

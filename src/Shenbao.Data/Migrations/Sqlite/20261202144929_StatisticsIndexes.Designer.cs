@@ -11,7 +11,7 @@ using Shenbao.Data;
 namespace Shenbao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202143039_StatisticsIndexes")]
+    [Migration("20261202144929_StatisticsIndexes")]
     partial class StatisticsIndexes
     {
         /// <inheritdoc />
@@ -1339,10 +1339,10 @@ namespace Shenbao.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId");
-
                     b.HasIndex("ReceiptNo")
                         .IsUnique();
+
+                    b.HasIndex("ApplicationId", "SubmittedAt");
 
                     b.ToTable("Snapshots");
                 });

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -51,15 +53,19 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/Account/Denied";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
+            // an API client is told 401 / 403 as problem details; only a person's browser is sent to the sign-in page
+            o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized, "需要登录", "此接口需要登录后使用");
+            o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden, "没有权限", "当前账号无权使用此接口");
         });
         // a changed password (or security stamp) ends the person's other sessions within a minute
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys"))).SetApplicationName("Shenbao");
         services.AddAuthorizationBuilder()
-            // every page needs a signed-in user unless declared public; /api endpoints each declare their own access,
-            // so that an API client gets 405/404 rather than a redirect to a login page
+            // deny by default: every page and every /api endpoint needs a signed-in user unless it declares otherwise
+            // (AllowAnonymous or a policy), so a new endpoint is never public by accident. The one exception is the
+            // routing's own answer to a wrong method, which tells nothing and should stay a 405.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
-                .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext h && h.Request.Path.StartsWithSegments("/api")))
+                .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || IsMethodRejection(c.Resource))
                 .Build())
             .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.OrgAdmin, Roles.ProjectLeader).RequireClaim(ShenbaoClaims.Organisation))
             .AddPolicy(Policies.OrgAdmin, p => p.RequireRole(Roles.OrgAdmin).RequireClaim(ShenbaoClaims.Organisation))
@@ -72,5 +78,24 @@ public static class IdentitySetup
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
         services.AddScoped<IUserClaimsPrincipalFactory<User>, ShenbaoClaims>();
         return services;
+    }
+
+    /// <summary>The endpoint routing answers a known path with the wrong method through ("405 HTTP Method Not Supported").</summary>
+    public static bool IsMethodRejection(object? resource) =>
+        resource is HttpContext { } context && context.GetEndpoint()?.DisplayName == "405 HTTP Method Not Supported";
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status, string title, string detail)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        return context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
     }
 }

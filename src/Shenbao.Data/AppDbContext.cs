@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SimilarityBand> SimilarityBands => Set<SimilarityBand>();
     public DbSet<Objection> Objections => Set<Objection>();
     public DbSet<StoredGuide> StoredGuides => Set<StoredGuide>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<Expert> Experts => Set<Expert>();
     public DbSet<ExpertReview> ExpertReviews => Set<ExpertReview>();
     public DbSet<AssignmentRun> AssignmentRuns => Set<AssignmentRun>();
@@ -243,6 +244,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.Property(x => x.GuideId).HasMaxLength(100);
             s.Property(x => x.GuideVersion).HasMaxLength(50);
             s.Property(x => x.Hash).HasMaxLength(64);
+        });
+        builder.Entity<SignInThrottle>(t =>
+        {
+            t.HasKey(x => x.Name);
+            t.Property(x => x.Name).HasMaxLength(SignInThrottle.NameLimit);
         });
         builder.Entity<StoredGuide>(g =>
         {

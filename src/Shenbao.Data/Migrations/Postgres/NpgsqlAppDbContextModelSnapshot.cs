@@ -1237,6 +1237,23 @@ namespace Shenbao.Data.Migrations.Postgres
                     b.ToTable("RecommendationQuotas");
                 });
 
+            modelBuilder.Entity("Shenbao.Data.SignInThrottle", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SignInThrottles");
+                });
+
             modelBuilder.Entity("Shenbao.Data.SimilarityBand", b =>
                 {
                     b.Property<long>("Id")

@@ -1197,6 +1197,23 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.ToTable("RecommendationQuotas");
                 });
 
+            modelBuilder.Entity("Shenbao.Data.SignInThrottle", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SignInThrottles");
+                });
+
             modelBuilder.Entity("Shenbao.Data.SimilarityBand", b =>
                 {
                     b.Property<long>("Id")

@@ -10,8 +10,20 @@ using Shenbao.Web.Security;
 
 namespace Shenbao.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, AuditLog audit, IConfiguration configuration) : PageModel
+/// <summary>
+/// 登录. Every name is answered alike, whether an account has it or not: the same words, the same hash to compute, the
+/// same lock after <see cref="SignInThrottles.MaxFailures"/> failures — knowing which accounts exist would turn the
+/// lock into a weapon against them. Failures are counted by one statement in the database (SignInThrottles), so
+/// parallel attempts and several nodes agree, and no attempt signs in while the name is locked.
+/// </summary>
+public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, AuditLog audit, IConfiguration configuration, TimeProvider clock) : PageModel
 {
+    public const string WrongPassword = "用户名或密码错误";
+    public const string LockedMessage = "密码错误次数过多，账号已锁定30分钟，请稍后再试";
+
+    // what an unknown name's password is checked against, so that it costs what a real one does
+    private static string? unknownHash;
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "请填写用户名")]
@@ -39,55 +51,65 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         if (!ModelState.IsValid) return Page();
         var name = Input.UserName.Trim();
         var user = await users.FindByNameAsync(name);
-        if (user is null || (user.IsDemo && !DemoMode))
+        if (user is { IsDemo: true } && !DemoMode)
         {
-            if (user is null) audit.RecordUnknown(name, AuditAction.SignInFailed, AuditOutcome.Failure, "用户名不存在");
-            else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Refused, "演示账号在非演示模式下登录");
+            audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Refused, "演示账号在非演示模式下登录");
             await db.SaveChangesAsync();
-            ModelState.AddModelError("", user is null ? "用户名或密码错误" : "演示账号只能在演示模式下使用");
+            ModelState.AddModelError("", "演示账号只能在演示模式下使用");
             return Page();
         }
 
-        // the slow part, the password's hash, runs outside any transaction: SQLite's one write lock is not held meanwhile
-        var passwordMatches = await users.CheckPasswordAsync(user, Input.Password);
+        var normalized = users.NormalizeName(name) ?? name;
+        var key = normalized.Length > SignInThrottle.NameLimit ? normalized[..SignInThrottle.NameLimit] : normalized;
+        var now = clock.GetUtcNow();
+        // every name pays for a hash (an unknown one for a fixed hash), so the answer takes as long either way
+        var passwordMatches = false;
+        if (user is not null) passwordMatches = await users.CheckPasswordAsync(user, Input.Password);
+        else _ = users.PasswordHasher.VerifyHashedPassword(null!, unknownHash ??= users.PasswordHasher.HashPassword(null!, Guid.NewGuid().ToString()), Input.Password);
 
-        // then the account's state and the attempt's audit row in one transaction, the account's row locked first: attempts
-        // at one account queue here, and each one counts (on PostgreSQL; SQLite's write transactions are one at a time)
         var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
         string? role = null;
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        DateTimeOffset? lockedUntil = await SignInThrottles.LockedUntilAsync(db, key, now, CancellationToken.None);
+        var failures = 0;
+        if (lockedUntil is null && passwordMatches)
         {
-            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount));
-            await db.Entry(user).ReloadAsync();
-            if (await users.IsLockedOutAsync(user))
-                result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
-            else if (passwordMatches)
-            {
-                if (user.AccessFailedCount > 0) await users.ResetAccessFailedCountAsync(user);
-                result = Microsoft.AspNetCore.Identity.SignInResult.Success;
-            }
-            else
-            {
-                await users.AccessFailedAsync(user);
-                if (await users.IsLockedOutAsync(user)) result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
-            }
-            if (result.Succeeded) audit.RecordFor(user, role = (await users.GetRolesAsync(user)).FirstOrDefault(), AuditAction.SignIn);
-            else if (result.IsLockedOut) audit.RecordFor(user, null, AuditAction.LockedOut, AuditOutcome.Refused,
-                passwordMatches ? $"账号锁定中（至 {user.LockoutEnd:yyyy-MM-dd HH:mm:ss} UTC），密码正确也不能登录" : $"密码错误，账号锁定至 {user.LockoutEnd:yyyy-MM-dd HH:mm:ss} UTC");
-            else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Failure, $"密码错误（连续第 {user.AccessFailedCount} 次）");
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync(CancellationToken.None);
+            // a lock set by a parallel attempt a moment ago still holds
+            if (await SignInThrottles.ClearAsync(db, key, now, CancellationToken.None)) result = Microsoft.AspNetCore.Identity.SignInResult.Success;
+            else lockedUntil = await SignInThrottles.LockedUntilAsync(db, key, now, CancellationToken.None);
         }
-        if (result.Succeeded) await signIn.SignInAsync(user, isPersistent: false);
+        else if (lockedUntil is null)
+        {
+            var count = await SignInThrottles.FailAsync(db, key, now, CancellationToken.None);
+            failures = count.Failures;
+            if (count.Locked(now)) lockedUntil = count.LockedUntil;
+        }
+        if (lockedUntil is not null)
+        {
+            result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+            // the account's own lock shows it too (the organisation's user list, the password reset that lifts it)
+            if (user is not null) await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, lockedUntil));
+        }
+        else if (result.Succeeded && user!.LockoutEnd is not null)
+        {
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null).SetProperty(x => x.AccessFailedCount, 0));
+        }
+
+        if (user is null)
+            audit.RecordUnknown(name, result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, result.IsLockedOut ? AuditOutcome.Refused : AuditOutcome.Failure,
+                result.IsLockedOut ? $"用户名不存在，已锁定至 {lockedUntil:yyyy-MM-dd HH:mm:ss} UTC" : $"用户名不存在（连续第 {failures} 次）");
+        else if (result.Succeeded) audit.RecordFor(user, role = (await users.GetRolesAsync(user)).FirstOrDefault(), AuditAction.SignIn);
+        else if (result.IsLockedOut) audit.RecordFor(user, null, AuditAction.LockedOut, AuditOutcome.Refused,
+            passwordMatches ? $"账号锁定中（至 {lockedUntil:yyyy-MM-dd HH:mm:ss} UTC），密码正确也不能登录" : $"密码错误，账号锁定至 {lockedUntil:yyyy-MM-dd HH:mm:ss} UTC");
+        else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Failure, $"密码错误（连续第 {failures} 次）");
+        await db.SaveChangesAsync();
+        if (result.Succeeded) await signIn.SignInAsync(user!, isPersistent: false);
         if (result.Succeeded)
         {
             // a page asked for is where the person was going; otherwise their role's start, what waits for them
-            var active = user.OrganisationId is { } organisationId && await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Status == OrganisationStatus.Active);
+            var active = user!.OrganisationId is { } organisationId && await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Status == OrganisationStatus.Active);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl : Landing.For(role, active).Path);
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "密码错误次数过多，账号已锁定30分钟，请稍后再试"
-            : "用户名或密码错误");
+        ModelState.AddModelError("", result.IsLockedOut ? LockedMessage : WrongPassword);
         return Page();
     }
 }

@@ -70,6 +70,7 @@ public sealed class ResetPasswordModel(UserManager<User> users, AppDbContext db,
         // a locked account whose owner proves the mailbox is theirs may sign in again at once
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await SignInThrottles.LiftAsync(db, user.NormalizedUserName ?? "", CancellationToken.None);
         audit.RecordFor(user, null, AuditAction.PasswordReset, details: First ? "首次登录设置密码" : "通过邮件链接重置密码");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Shenbao.Data;
+
+/// <summary>
+/// Failed sign-ins of one name (normalised), whether an account has it or not, so that an unknown name locks exactly
+/// as a real one does. Counted by one statement in the database, so parallel attempts and several nodes agree.
+/// </summary>
+public sealed class SignInThrottle
+{
+    public const int NameLimit = 256;
+
+    public required string Name { get; set; }
+    public int Failures { get; set; }
+
+    /// <summary>Until when the name is locked, in UTC ticks (an integer compares alike on every database).</summary>
+    public long? LockedUntil { get; set; }
+}
+
+/// <summary>How a failed sign-in was counted: the failures so far and whether the name is now locked, and until when.</summary>
+public sealed record SignInCount(int Failures, DateTimeOffset? LockedUntil)
+{
+    public bool Locked(DateTimeOffset now) => LockedUntil > now;
+}
+
+/// <summary>The lockout rule, as the database applies it: after <see cref="MaxFailures"/> failures the name is locked for <see cref="LockFor"/>.</summary>
+public static class SignInThrottles
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(30);
+
+    /// <summary>Until when the name is locked, or null when it is not.</summary>
+    public static async Task<DateTimeOffset?> LockedUntilAsync(AppDbContext db, string name, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ticks = now.UtcTicks;
+        var until = await db.SignInThrottles.AsNoTracking().Where(t => t.Name == name && t.LockedUntil > ticks).Select(t => t.LockedUntil).FirstOrDefaultAsync(ct);
+        return until is { } u ? new DateTimeOffset(u, TimeSpan.Zero) : null;
+    }
+
+    /// <summary>
+    /// Counts a failure in one statement: a locked name stays as it is; an expired lock starts counting again; the
+    /// failure that reaches the limit locks the name. Then reads what it came to.
+    /// </summary>
+    public static async Task<SignInCount> FailAsync(AppDbContext db, string name, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (ticks, until) = (now.UtcTicks, (now + LockFor).UtcTicks);
+        await db.Database.ExecuteSqlAsync($"""INSERT INTO "SignInThrottles" ("Name", "Failures") VALUES ({name}, 0) ON CONFLICT ("Name") DO NOTHING""", ct);
+        // the SET expressions all read the row as it was, so the count and the lock move together
+        await db.SignInThrottles.Where(t => t.Name == name).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Failures, t => t.LockedUntil > ticks ? t.Failures : t.LockedUntil != null ? 1 : t.Failures + 1)
+            .SetProperty(t => t.LockedUntil, t => t.LockedUntil > ticks ? t.LockedUntil
+                : (t.LockedUntil != null ? 1 : t.Failures + 1) >= MaxFailures ? until : (long?)null), ct);
+        var row = await db.SignInThrottles.AsNoTracking().Where(t => t.Name == name).Select(t => new { t.Failures, t.LockedUntil }).SingleAsync(ct);
+        return new SignInCount(row.Failures, row.LockedUntil is { } u ? new DateTimeOffset(u, TimeSpan.Zero) : null);
+    }
+
+    /// <summary>
+    /// A sign-in that succeeded clears the name's failures, unless a lock was set meanwhile; true when the name is
+    /// free (nothing left, or what is left is not locked).
+    /// </summary>
+    public static async Task<bool> ClearAsync(AppDbContext db, string name, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ticks = now.UtcTicks;
+        await db.SignInThrottles.Where(t => t.Name == name && (t.LockedUntil == null || t.LockedUntil <= ticks)).ExecuteDeleteAsync(ct);
+        return await LockedUntilAsync(db, name, now, ct) is null;
+    }
+
+    /// <summary>Lifts a lock at once: the owner proved the mailbox is theirs.</summary>
+    public static Task LiftAsync(AppDbContext db, string name, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.SignInThrottles.Where(t => t.Name == name).ExecuteDeleteAsync(ct);
+    }
+}

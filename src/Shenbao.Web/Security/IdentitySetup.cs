@@ -56,9 +56,23 @@ public static class IdentitySetup
             // an API client is told 401 / 403 as problem details; only a person's browser is sent to the sign-in page
             o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized, "需要登录", "此接口需要登录后使用");
             o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden, "没有权限", "当前账号无权使用此接口");
+            o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
         });
-        // a changed password (or security stamp) ends the person's other sessions within a minute
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // the claims are read again every minute; the session itself is checked on every request (Sessions)
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = c =>
+            {
+                // the time of sign-in survives the refresh: otherwise a session would never reach its end
+                if (c.CurrentPrincipal?.FindFirst(ShenbaoClaims.SignedIn) is { } signedIn && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    foreach (var fresh in identity.FindAll(ShenbaoClaims.SignedIn).ToList()) identity.RemoveClaim(fresh);
+                    identity.AddClaim(new System.Security.Claims.Claim(ShenbaoClaims.SignedIn, signedIn.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys"))).SetApplicationName("Shenbao");
         services.AddAuthorizationBuilder()
             // deny by default: every page and every /api endpoint needs a signed-in user unless it declares otherwise

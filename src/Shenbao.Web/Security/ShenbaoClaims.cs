@@ -10,9 +10,11 @@ namespace Shenbao.Web.Security;
 /// Puts the user's organisation (only when it is active) and district into the sign-in cookie, so that every
 /// query can be scoped to them without another look-up.
 /// </summary>
-public sealed class ShenbaoClaims(UserManager<User> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+public sealed class ShenbaoClaims(UserManager<User> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db, TimeProvider clock)
     : UserClaimsPrincipalFactory<User, IdentityRole>(users, roles, options)
 {
+    /// <summary>When the person signed in (UTC ticks): kept through every refresh of the claims, it bounds the session's whole life.</summary>
+    public const string SignedIn = "shenbao:signed-in";
     public const string Organisation = "shenbao:organisation";
     public const string District = "shenbao:district";
     public const string DisplayName = "shenbao:name";
@@ -21,6 +23,7 @@ public sealed class ShenbaoClaims(UserManager<User> users, RoleManager<IdentityR
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(SignedIn, clock.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.OrganisationId is { } id && await db.Organisations.FindAsync(id) is { Status: OrganisationStatus.Active })
             identity.AddClaim(new Claim(Organisation, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.District is { } district)

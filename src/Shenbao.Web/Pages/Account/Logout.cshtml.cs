@@ -9,7 +9,7 @@ using Shenbao.Web.Security;
 
 namespace Shenbao.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<User> signIn, AppDbContext db, AuditLog audit) : PageModel
+public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, AuditLog audit) : PageModel
 {
     public void OnGet() { }
 
@@ -19,6 +19,8 @@ public sealed class LogoutModel(SignInManager<User> signIn, AppDbContext db, Aud
         {
             audit.Record(AuditAction.SignOut, AuditEntry.Objects.User, User.UserId());
             await db.SaveChangesAsync();
+            // a new security stamp: a copy of this session's cookie is refused from the next request on (Sessions)
+            if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         }
         await signIn.SignOutAsync();
         return LocalRedirect("/");

@@ -75,6 +75,7 @@ builder.Services.AddRazorPages(o =>
     o.ModelBinderProviders.Insert(0, new BooleanBinderProvider());
 });
 builder.Services.AddProblemDetails();
+builder.Services.AddSignInRateLimits(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -90,6 +91,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseS
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -49,6 +49,8 @@ public sealed class ShenbaoServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Shenbao:GuidesPath", Repository.Guides);
         builder.UseSetting("Shenbao:DataPath", folder);
+        // every test signs in from one address: the limit is tested on its own (SignInRateLimitTests)
+        builder.UseSetting("Shenbao:RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Shenbao:Demo", "true");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Shenbao", $"Data Source={Path.Combine(folder, "shenbao.db")}");

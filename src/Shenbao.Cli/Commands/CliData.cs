@@ -51,6 +51,16 @@ public static class CliData
         return (call, guide);
     }
 
+    /// <summary>Writes a file beside <paramref name="outPath"/> and moves it into place: a failed write leaves no half-written file.</summary>
+    public static async Task WriteWholeAsync(string outPath, Func<Stream, Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var partial = outPath + ".partial";
+        await using (var file = File.Create(partial))
+            await write(file);
+        File.Move(partial, outPath, overwrite: true);
+    }
+
     /// <summary>
     /// Writes one sheet to <paramref name="outPath"/> (beside it first, then moved into place: a failed write leaves no
     /// half-written workbook) and records the export in the audit trail against the call.
@@ -59,10 +69,7 @@ public static class CliData
         int callId, string details, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var partial = outPath + ".partial";
-        await using (var file = File.Create(partial))
-            await ExcelSheet.WriteAsync(file, sheet, columns, rows, ct);
-        File.Move(partial, outPath, overwrite: true);
+        await WriteWholeAsync(outPath, file => ExcelSheet.WriteAsync(file, sheet, columns, rows, ct));
         db.Audit(new AuditEntry
         {
             At = TimeProvider.System.GetUtcNow(), UserName = Environment.UserName, Action = AuditAction.Export, ObjectType = AuditEntry.Objects.Call,

@@ -52,10 +52,9 @@ public static class ExportCommand
         }
         var applications = db.Applications.Where(a => callId == null || a.CallId == callId);
         var counted = new RowCounter();
-        string sheet;
-        // written to a file beside the target and moved into place: a failed export leaves no half-written workbook
-        var partial = outPath + ".partial";
-        await using (var file = File.Create(partial))
+        var sheet = "";
+        // written beside the target and moved into place: a failed export leaves no half-written workbook
+        await CliData.WriteWholeAsync(outPath, async file =>
         {
             // the lists of applications stream from the database; the pool and the ranking are small and read whole
             (string Sheet, IReadOnlyList<Column> Columns, IEnumerable<object?[]> Rows)? table = kind switch
@@ -85,8 +84,7 @@ public static class ExportCommand
                     await ExpertPool.WriteAsync(file, ranking, sheet, ct);
                     break;
             }
-        }
-        File.Move(partial, outPath, overwrite: true);
+        });
         db.Audit(new AuditEntry
         {
             At = TimeProvider.System.GetUtcNow(), UserName = Environment.UserName, Action = AuditAction.Export,

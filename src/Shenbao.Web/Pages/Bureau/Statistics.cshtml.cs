@@ -50,8 +50,7 @@ public sealed class StatisticsModel(AppDbContext db, Workspaces workspaces, Time
 
     private async Task<bool> ChooseAsync(CancellationToken ct)
     {
-        Calls = await db.Calls.AsNoTracking().OrderByDescending(c => c.OpensAt).ToListAsync(ct);
-        Chosen = Call is { } id ? Calls.FirstOrDefault(c => c.Id == id) : Calls.Count > 0 ? Calls[0] : null;
+        (Calls, Chosen) = await Shenbao.Web.Insight.CallChoice.ChooseAsync(db, Call, ct);
         return Chosen is not null;
     }
 }

@@ -105,8 +105,7 @@ public sealed class WhatIfModel(AppDbContext db, Workspaces workspaces, WhatIfJo
 
     private async Task<bool> ChooseAsync(CancellationToken ct)
     {
-        Calls = await db.Calls.AsNoTracking().OrderByDescending(c => c.OpensAt).ToListAsync(ct);
-        Chosen = Call is { } id ? Calls.FirstOrDefault(c => c.Id == id) : Calls.Count > 0 ? Calls[0] : null;
+        (Calls, Chosen) = await Shenbao.Web.Insight.CallChoice.ChooseAsync(db, Call, ct);
         if (Chosen is null) return false;
         Guide = workspaces.GuideOf(Chosen);
         return true;

@@ -63,6 +63,7 @@ fi
 
 # --- summary counted from the results, so a run that tested nothing cannot pass unnoticed ---
 passed=0; failed=0; skipped=0; files=0
+failures=()
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   files=$((files + 1))
@@ -71,6 +72,10 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
+  # which tests failed, named beside the summary: a CI log is often read from its end
+  while IFS= read -r name; do failures+=("$(basename "$trx" .trx): $name"); done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | grep -o 'testName="[^"]*"' | sed 's/^testName="//; s/"$//')
+  # the PostgreSQL pass on its own line (issue 16): the same web tests, another database
+  case "$trx" in *Postgres.trx) postgres="postgres: $(get passed) passed, $(($(get failed) + $(get error) + $(get timeout) + $(get aborted))) failed" ;; esac
 done
 # the equivalence check is one more test: hand-written evaluator, engine and RulesEngine must agree
 case "${equivalence:-}" in passed) passed=$((passed + 1)) ;; failed) failed=$((failed + 1)) ;; esac
@@ -81,6 +86,9 @@ if [ "$runs_failed" -gt 0 ] && [ "$failed" -eq 0 ]; then
   failed=$runs_failed
 fi
 [ "$failed" -eq 0 ] || status=1
+if ((${#failures[@]})); then echo; echo "failed:"; printf '  %s\n' "${failures[@]}"; fi
+echo
+echo "${postgres:-postgres: no results (the PostgreSQL pass did not run)}"
 summary="tests: $passed passed, $failed failed"
 [ "$skipped" -eq 0 ] || summary="$summary, $skipped skipped"
 echo

@@ -39,21 +39,35 @@ public static class SignInThrottles
     }
 
     /// <summary>
-    /// Counts a failure in one statement: a locked name stays as it is; an expired lock starts counting again; the
-    /// failure that reaches the limit locks the name. Then reads what it came to.
+    /// Counts a failure in one statement and answers with what that statement left: a locked name stays as it is;
+    /// an expired lock starts counting again; the failure that reaches the limit locks the name. (Reading the row
+    /// back in a second statement would see a parallel attempt's count: two attempts both told "locked" and one
+    /// failure reported as neither, as PostgreSQL showed.)
     /// </summary>
     public static async Task<SignInCount> FailAsync(AppDbContext db, string name, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var (ticks, until) = (now.UtcTicks, (now + LockFor).UtcTicks);
+        var (ticks, until, max) = (now.UtcTicks, (now + LockFor).UtcTicks, MaxFailures);
         await db.Database.ExecuteSqlAsync($"""INSERT INTO "SignInThrottles" ("Name", "Failures") VALUES ({name}, 0) ON CONFLICT ("Name") DO NOTHING""", ct);
-        // the SET expressions all read the row as it was, so the count and the lock move together
-        await db.SignInThrottles.Where(t => t.Name == name).ExecuteUpdateAsync(s => s
-            .SetProperty(t => t.Failures, t => t.LockedUntil > ticks ? t.Failures : t.LockedUntil != null ? 1 : t.Failures + 1)
-            .SetProperty(t => t.LockedUntil, t => t.LockedUntil > ticks ? t.LockedUntil
-                : (t.LockedUntil != null ? 1 : t.Failures + 1) >= MaxFailures ? until : (long?)null), ct);
-        var row = await db.SignInThrottles.AsNoTracking().Where(t => t.Name == name).Select(t => new { t.Failures, t.LockedUntil }).SingleAsync(ct);
+        // the SET expressions all read the row as it was, so the count and the lock move together; RETURNING gives
+        // this attempt's own result (SQLite 3.35 and PostgreSQL both have it)
+        var rows = await db.Database.SqlQuery<CountedRow>($"""
+            UPDATE "SignInThrottles" SET
+              "Failures" = CASE WHEN "LockedUntil" > {ticks} THEN "Failures" WHEN "LockedUntil" IS NOT NULL THEN 1 ELSE "Failures" + 1 END,
+              "LockedUntil" = CASE WHEN "LockedUntil" > {ticks} THEN "LockedUntil"
+                WHEN (CASE WHEN "LockedUntil" IS NOT NULL THEN 1 ELSE "Failures" + 1 END) >= {max} THEN {until} ELSE NULL END
+            WHERE "Name" = {name}
+            RETURNING "Failures", "LockedUntil"
+            """).ToListAsync(ct);
+        var row = rows.Single();
         return new SignInCount(row.Failures, row.LockedUntil is { } u ? new DateTimeOffset(u, TimeSpan.Zero) : null);
+    }
+
+    /// <summary>What one counting statement left in the row.</summary>
+    private sealed class CountedRow
+    {
+        public int Failures { get; set; }
+        public long? LockedUntil { get; set; }
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Objection> Objections => Set<Objection>();
     public DbSet<StoredGuide> StoredGuides => Set<StoredGuide>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<Expert> Experts => Set<Expert>();
     public DbSet<ExpertReview> ExpertReviews => Set<ExpertReview>();
     public DbSet<AssignmentRun> AssignmentRuns => Set<AssignmentRun>();
@@ -244,6 +245,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             s.Property(x => x.GuideId).HasMaxLength(100);
             s.Property(x => x.GuideVersion).HasMaxLength(50);
             s.Property(x => x.Hash).HasMaxLength(64);
+        });
+        builder.Entity<PasswordHistoryEntry>(h =>
+        {
+            h.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            h.HasIndex(x => new { x.UserId, x.Id });
         });
         builder.Entity<SignInThrottle>(t =>
         {

@@ -13,6 +13,17 @@ public sealed class User : IdentityUser
     public string? District { get; set; }
     /// <summary>A demo account: its published password works only while the system runs in demo mode.</summary>
     public bool IsDemo { get; set; }
+    /// <summary>When the password was last set: a privileged role must change it every 90 days.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+}
+
+/// <summary>A password a person has had (its own salted hash), kept so that a privileged role cannot reuse one of its last five.</summary>
+public sealed class PasswordHistoryEntry
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Hash { get; set; }
+    public DateTimeOffset SetAt { get; set; }
 }
 
 /// <summary>Pending: waiting for the 推荐单位; Returned: sent back with a reason, for the organisation to correct and resubmit.</summary>
@@ -250,6 +261,12 @@ public static class Roles
     /// <summary>Every role with its Chinese name; the names are the workflow's <see cref="ActorRole"/> values.</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels =
         Enum.GetValues<ActorRole>().ToDictionary(r => r.ToString(), Workflow.Label);
+
+    /// <summary>
+    /// The roles that decide or administer (the 市科技局, experts and the three administrators): a second factor, a
+    /// password changed every 90 days and none of the last five again.
+    /// </summary>
+    public static bool IsPrivileged(string role) => role is Bureau or Expert || IsAdministrator(role);
 
     /// <summary>The three administrators (三员): never reset by mail, kept apart from each other.</summary>
     public static bool IsAdministrator(string role) => role is SystemAdmin or AuditAdmin or SecurityAdmin;

@@ -76,6 +76,8 @@ builder.Services.AddRazorPages(o =>
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddSignInRateLimits(builder.Configuration);
+builder.Services.AddClientAddresses(builder.Configuration);
+builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -84,6 +86,8 @@ app.Services.GetRequiredService<Shenbao.Domain.TechSme.Standard>();   // and so 
 await app.InitialiseDatabaseAsync();
 await app.EnsureRolesAsync();
 
+// The client's address and scheme first (from a configured proxy only): the rate limits and the cookies depend on them
+app.UseClientAddresses(app.Configuration);
 // Errors: a Chinese page for people, problem details for /api; never a stack trace
 app.UseExceptionHandler("/Error");
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -93,6 +97,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UsePasswordExpiry();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();

@@ -109,7 +109,7 @@ public static partial class DemoData
                 UserName = account.UserName, NormalizedUserName = account.UserName.ToUpperInvariant(),
                 Email = $"{account.UserName}@demo.invalid", NormalizedEmail = $"{account.UserName}@DEMO.INVALID", EmailConfirmed = true,
                 DisplayName = account.DisplayName, OrganisationId = organisation?.Id, District = account.District,
-                SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true, IsDemo = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true, IsDemo = true, PasswordChangedAt = now,
             };
             user.PasswordHash = hasher.HashPassword(user, Password);
             db.Users.Add(user);

@@ -35,19 +35,28 @@ public static class IdentitySetup
     {
         services.AddIdentity<User, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 10;
+                // the password rule is PasswordPolicy's alone (3 of 4 classes, not all four), so its messages are the only ones
+                o.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(30);
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<ShenbaoUserManager>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrors>();
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(IPasswordValidator<User>) && d.ImplementationType == typeof(PasswordValidator<User>)) is { } builtIn)
+            services.Remove(builtIn);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "shenbao";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure and __Host- under HTTPS, as the request (or a configured proxy) says
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CookieManager = new HostCookies();
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/Denied";

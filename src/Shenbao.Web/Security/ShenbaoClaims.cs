@@ -18,6 +18,8 @@ public sealed class ShenbaoClaims(UserManager<User> users, RoleManager<IdentityR
     public const string Organisation = "shenbao:organisation";
     public const string District = "shenbao:district";
     public const string DisplayName = "shenbao:name";
+    /// <summary>A privileged role's password is older than PasswordPolicy.MaxAge: the session reaches only 修改密码 (PasswordExpiry).</summary>
+    public const string PasswordExpired = "shenbao:password-expired";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
     {
@@ -28,6 +30,9 @@ public sealed class ShenbaoClaims(UserManager<User> users, RoleManager<IdentityR
             identity.AddClaim(new Claim(Organisation, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.District is { } district)
             identity.AddClaim(new Claim(District, district));
+        if (identity.FindAll(Options.ClaimsIdentity.RoleClaimType).Any(r => Roles.IsPrivileged(r.Value))
+            && (user.PasswordChangedAt is not { } changed || clock.GetUtcNow() - changed >= PasswordPolicy.MaxAge))
+            identity.AddClaim(new Claim(PasswordExpired, "true"));
         return identity;
     }
 }

@@ -51,6 +51,7 @@ public sealed class ShenbaoServer : WebApplicationFactory<Program>
         builder.UseSetting("Shenbao:DataPath", folder);
         // every test signs in from one address: the limit is tested on its own (SignInRateLimitTests)
         builder.UseSetting("Shenbao:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Shenbao:RateLimits:SignInPerNamePerMinute", "100000");
         builder.UseSetting("Shenbao:Demo", "true");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Shenbao", $"Data Source={Path.Combine(folder, "shenbao.db")}");

@@ -42,6 +42,7 @@ public class ShenbaoApp : WebApplicationFactory<Program>
         builder.UseSetting("Shenbao:DataPath", folder);
         // every test signs in from one address: the limit is tested on its own (SignInRateLimitTests)
         builder.UseSetting("Shenbao:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Shenbao:RateLimits:SignInPerNamePerMinute", "100000");
         builder.UseSetting("Shenbao:Demo", Demo ? "true" : "false");
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Shenbao", TestDatabase.ConnectionString(folder));

@@ -28,8 +28,9 @@ public sealed class NotificationTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         await recommender.SubmitAsync(await recommender.GetAsync("/Recommender/Organisations"), new Dictionary<string, string>(), $"form[data-organisation='{id}']");
 
         var mails = await app.MailsToAsync($"{userName}@example.com");
-        var mail = Assert.Single(mails);
-        Assert.Equal("单位已激活", mail.Subject);
+        Assert.Equal(2, mails.Count);
+        Assert.Contains(mails, m => m.Subject == "单位注册已提交");
+        var mail = Assert.Single(mails, m => m.Subject == "单位已激活");
         Assert.Contains("衡阳测试科技有限公司", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("http://localhost:5000/Organisation/Profile", mail.TextBody, StringComparison.Ordinal);
         var admin = await Browser.For(app).SignInAsync(userName, Registration.Password);

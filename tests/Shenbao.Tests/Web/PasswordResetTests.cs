@@ -75,7 +75,7 @@ public sealed class PasswordResetTests(ShenbaoApp app) : IClassFixture<ShenbaoAp
         var strong = await Passwords.SetAsync(app, link, "Reset-password-2026");
 
         Assert.Equal(HttpStatusCode.OK, weak.Status);
-        Assert.Contains("密码至少10位", Registration.FieldError(weak, "Input.Password"), StringComparison.Ordinal);
+        Assert.Contains("密码至少8位", Registration.FieldError(weak, "Input.Password"), StringComparison.Ordinal);
         Assert.Equal("两次输入的密码不一致", Registration.FieldError(mismatch, "Input.ConfirmPassword"));
         Assert.Equal(HttpStatusCode.Redirect, strong.Status);
     }

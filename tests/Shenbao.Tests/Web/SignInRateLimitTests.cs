@@ -33,6 +33,26 @@ public sealed class SignInRateLimitTests(ShenbaoApp app) : IClassFixture<Shenbao
     }
 
     [Fact]
+    public async Task The_eleventh_sign_in_at_one_name_in_a_minute_is_a_429_whatever_the_address_and_another_name_still_answers()
+    {
+        using var factory = app.WithWebHostBuilder(b => b.UseSetting("Shenbao:RateLimits:SignInPerNamePerMinute", "10"));
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            // a fresh visitor each time, as a spread of addresses would look
+            var visitor = new Browser(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+            var login = await visitor.GetAsync("/Account/Login");
+            answers.Add((await visitor.SubmitAsync(login, new Dictionary<string, string> { ["Input.UserName"] = i % 2 == 0 ? "Target-Name" : "target-name", ["Input.Password"] = "wrong-password" })).Status);
+        }
+        var other = new Browser(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var otherAnswer = await other.SubmitAsync(await other.GetAsync("/Account/Login"), new Dictionary<string, string> { ["Input.UserName"] = "another-name", ["Input.Password"] = "wrong-password" });
+
+        Assert.All(answers.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[10]);   // the name counts as normalised: case does not buy attempts
+        Assert.Equal(HttpStatusCode.OK, otherAnswer.Status);
+    }
+
+    [Fact]
     public async Task A_forged_forwarding_header_does_not_buy_more_attempts()
     {
         using var factory = Limited();

@@ -16,7 +16,7 @@ namespace Shenbao.Web.Pages.Account;
 /// lock into a weapon against them. Failures are counted by one statement in the database (SignInThrottles), so
 /// parallel attempts and several nodes agree, and no attempt signs in while the name is locked.
 /// </summary>
-public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, AuditLog audit, IConfiguration configuration, TimeProvider clock) : PageModel
+public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, AuditLog audit, IConfiguration configuration, TimeProvider clock, SignInNameLimits nameLimits) : PageModel
 {
     public const string WrongPassword = "用户名或密码错误";
     public const string LockedMessage = "密码错误次数过多，账号已锁定30分钟，请稍后再试";
@@ -50,6 +50,13 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
     {
         if (!ModelState.IsValid) return Page();
         var name = Input.UserName.Trim();
+        var normalized = users.NormalizeName(name) ?? name;
+        using var lease = nameLimits.Attempt(normalized);
+        if (!lease.IsAcquired)
+        {
+            await SignInRateLimits.WriteRefusalAsync(HttpContext, lease, HttpContext.RequestAborted);
+            return new EmptyResult();
+        }
         var user = await users.FindByNameAsync(name);
         if (user is { IsDemo: true } && !DemoMode)
         {
@@ -59,7 +66,6 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             return Page();
         }
 
-        var normalized = users.NormalizeName(name) ?? name;
         var key = normalized.Length > SignInThrottle.NameLimit ? normalized[..SignInThrottle.NameLimit] : normalized;
         var now = clock.GetUtcNow();
         // every name pays for a hash (an unknown one for a fixed hash), so the answer takes as long either way

@@ -10,6 +10,7 @@ using Shenbao.Web.Audit;
 using Shenbao.Web.Notifications;
 using Shenbao.Domain.Requests;
 using Shenbao.Web.Organisations;
+using Shenbao.Web.Security;
 using Shenbao.Web.Setup;
 
 namespace Shenbao.Web.Pages.Account;
@@ -18,7 +19,7 @@ namespace Shenbao.Web.Pages.Account;
 /// 单位注册: the organisation and its 申报单位管理员 in one transaction, pending until the 推荐单位 of its district
 /// activates it.
 /// </summary>
-public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Districts districts, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
+public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Districts districts, AuditLog audit, Notifier notifier, TimeProvider clock, SignInNameLimits nameLimits) : PageModel
 {
     public sealed class InputModel : OrganisationInput
     {
@@ -57,6 +58,13 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // the name's own limit first, so that trying names one after another costs the same whatever the form holds
+        using var lease = nameLimits.Attempt(users.NormalizeName(Trimmed(Input.UserName)) ?? "");
+        if (!lease.IsAcquired)
+        {
+            await SignInRateLimits.WriteRefusalAsync(HttpContext, lease, ct);
+            return new EmptyResult();
+        }
         await Input.CheckAsync(db, districts, ModelState, nameof(Input), self: null, ct);
         if (!ModelState.IsValid) return Page();
 
@@ -78,8 +86,12 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
+            // a taken name is never said on the page (it would tell anyone which accounts exist): with nothing else
+            // wrong the answer is the same as a registration's, and only the mailbox typed in learns why nothing came of it
+            var problems = created.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateUserName)).ToList();
+            if (problems.Count == 0) return await TakenNameAsync(admin, ct);
             // every problem at once, beside the field it concerns (a field shows one message, so they are joined)
-            foreach (var field in created.Errors.GroupBy(e => e.Code.Contains("UserName", StringComparison.Ordinal) ? "Input.UserName" : "Input.Password"))
+            foreach (var field in problems.GroupBy(e => e.Code.Contains("UserName", StringComparison.Ordinal) ? "Input.UserName" : "Input.Password"))
                 ModelState.AddModelError(field.Key, string.Join("；", field.Select(e => e.Description)));
             return Page();
         }
@@ -89,8 +101,21 @@ public sealed class RegisterModel(AppDbContext db, UserManager<User> users, Dist
         audit.RecordFor(admin, Roles.OrgAdmin, AuditAction.Register, details: $"单位 {organisation.CreditCode}（{organisation.District}），管理员账号 {admin.UserName}",
             target: (AuditEntry.Objects.Organisation, organisation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await RegistrationNotices.ToRecommendersAsync(db, notifier, districts, organisation, RegistrationNotices.Change.Registered, ct);
+        notifier.Mail(admin, "单位注册已提交", $"贵单位“{organisation.Name}”的注册已提交，管理员账号为“{admin.UserName}”。{organisation.District}审核激活后即可填写申报。");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return RedirectToPage("Registered", new { district = organisation.District });
+    }
+
+    /// <summary>What was typed, trimmed; an empty field binds as null.</summary>
+    private static string Trimmed(string? typed) => typed?.Trim() ?? "";
+
+    /// <summary>The same answer as a registration; the mail to the address typed in says the name was taken.</summary>
+    private async Task<IActionResult> TakenNameAsync(User wanted, CancellationToken ct)
+    {
+        notifier.Mail(wanted, "单位注册未完成", $"您在衡阳市科技创新计划项目申报管理系统提交的单位注册未能完成：用户名“{wanted.UserName}”已被其他账号使用。请换一个用户名重新注册；如果该账号就是您的，请直接登录或在登录页“忘记密码”找回。");
+        audit.RecordUnknown(wanted.UserName!, AuditAction.Register, AuditOutcome.Refused, "用户名已被使用，未注册（页面不显示原因，只邮件告知所填邮箱）");
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage("Registered", new { district = Input.District });
     }
 }

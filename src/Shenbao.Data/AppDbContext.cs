@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StoredGuide> StoredGuides => Set<StoredGuide>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<Expert> Experts => Set<Expert>();
     public DbSet<ExpertReview> ExpertReviews => Set<ExpertReview>();
     public DbSet<AssignmentRun> AssignmentRuns => Set<AssignmentRun>();
@@ -251,6 +252,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             h.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             h.HasIndex(x => new { x.UserId, x.Id });
         });
+        builder.Entity<RecoveryCode>(r =>
+        {
+            r.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            r.HasIndex(x => new { x.UserId, x.Hash });
+            r.Property(x => x.Hash).HasMaxLength(64);
+        });
+        builder.Entity<User>().Property(u => u.TotpSecret).HasMaxLength(64);
         builder.Entity<SignInThrottle>(t =>
         {
             t.HasKey(x => x.Name);

@@ -15,6 +15,21 @@ public sealed class User : IdentityUser
     public bool IsDemo { get; set; }
     /// <summary>When the password was last set: a privileged role must change it every 90 days.</summary>
     public DateTimeOffset? PasswordChangedAt { get; set; }
+    /// <summary>The TOTP key (RFC 6238, Base32), made at enrolment; the second factor of a privileged role.</summary>
+    public string? TotpSecret { get; set; }
+    /// <summary>When enrolment was confirmed with a first code; until then the key is only offered.</summary>
+    public DateTimeOffset? TotpEnabledAt { get; set; }
+    /// <summary>The last time step whose code was accepted: a code is accepted once, and never an older one after it.</summary>
+    public long? TotpLastStep { get; set; }
+}
+
+/// <summary>A one-time recovery code for when the authenticator is lost (only its SHA-256 is kept).</summary>
+public sealed class RecoveryCode
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Hash { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
 }
 
 /// <summary>A password a person has had (its own salted hash), kept so that a privileged role cannot reuse one of its last five.</summary>

@@ -29,6 +29,13 @@ public static class SignInThrottles
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(30);
 
+    /// <summary>The row's key for a normalised name (a name longer than the column shares the row of its first 256 characters).</summary>
+    public static string Key(string normalizedName)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedName);
+        return normalizedName.Length > SignInThrottle.NameLimit ? normalizedName[..SignInThrottle.NameLimit] : normalizedName;
+    }
+
     /// <summary>Until when the name is locked, or null when it is not.</summary>
     public static async Task<DateTimeOffset?> LockedUntilAsync(AppDbContext db, string name, DateTimeOffset now, CancellationToken ct)
     {

@@ -110,5 +110,5 @@ app.Run();
 public partial class Program
 {
     /// <summary>The account pages a visitor needs; any other page of the folder needs a signed-in user.</summary>
-    private static readonly string[] PublicAccountPages = ["Login", "Logout", "Register", "Registered", "ForgotPassword", "ResetPassword", "Denied"];
+    private static readonly string[] PublicAccountPages = ["Login", "Logout", "Register", "Registered", "ForgotPassword", "ResetPassword", "Denied", "SecondFactor"];
 }

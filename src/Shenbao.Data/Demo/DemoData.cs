@@ -19,6 +19,13 @@ public static partial class DemoData
     /// <summary>The password of every demo account (listed in the README); refused outside demo mode.</summary>
     public const string Password = "Shenbao-2025";
 
+    /// <summary>
+    /// The published TOTP key of the demo's privileged accounts (the 市科技局, experts, the three administrators), shown
+    /// on the sign-in page in demo mode like the password: add it to any authenticator app, or run
+    /// <c>oathtool --totp -b SHENBAOXDEMOXTOTPXSECRETXHENGYAN</c>.
+    /// </summary>
+    public const string TotpSecret = "SHENBAOXDEMOXTOTPXSECRETXHENGYAN";
+
     public sealed record Account(string UserName, string DisplayName, string Role, string? Organisation = null, string? District = null);
 
     public static readonly IReadOnlyList<Account> Accounts =
@@ -111,6 +118,7 @@ public static partial class DemoData
                 DisplayName = account.DisplayName, OrganisationId = organisation?.Id, District = account.District,
                 SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true, IsDemo = true, PasswordChangedAt = now,
             };
+            if (Roles.IsPrivileged(account.Role)) (user.TotpSecret, user.TotpEnabledAt) = (TotpSecret, now);
             user.PasswordHash = hasher.HashPassword(user, Password);
             db.Users.Add(user);
             users[account.UserName] = user;

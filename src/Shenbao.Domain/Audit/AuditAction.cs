@@ -82,6 +82,11 @@ public enum AuditAction
     ReviewDeadlineChange,
     /// <summary>A new version of an official list (HTE certificates, contract registrations) imported.</summary>
     OfficialListImport,
+    // the second factor of the privileged roles
+    PasswordAccepted,
+    SecondFactorEnrolled,
+    SecondFactorFailed,
+    RecoveryCodeUsed,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -153,6 +158,10 @@ public static class AuditActions
         AuditAction.ReopenReview => "退回专家重评",
         AuditAction.ReviewDeadlineChange => "设置评审截止时间",
         AuditAction.OfficialListImport => "导入官方名单",
+        AuditAction.PasswordAccepted => "密码正确，待动态口令",
+        AuditAction.SecondFactorEnrolled => "绑定动态口令",
+        AuditAction.SecondFactorFailed => "动态口令错误",
+        AuditAction.RecoveryCodeUsed => "使用恢复码登录",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

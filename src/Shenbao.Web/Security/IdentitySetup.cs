@@ -67,18 +67,28 @@ public static class IdentitySetup
             o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden, "没有权限", "当前账号无权使用此接口");
             o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
         });
+        // the password step of a privileged sign-in (who, not signed in; Identity's five minutes): the same cookie rules
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "shenbao-2fa";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CookieManager = new HostCookies();
+        });
         // the claims are read again every minute; the session itself is checked on every request (Sessions)
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             o.OnRefreshingPrincipal = c =>
             {
-                // the time of sign-in survives the refresh: otherwise a session would never reach its end
-                if (c.CurrentPrincipal?.FindFirst(ShenbaoClaims.SignedIn) is { } signedIn && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                {
-                    foreach (var fresh in identity.FindAll(ShenbaoClaims.SignedIn).ToList()) identity.RemoveClaim(fresh);
-                    identity.AddClaim(new System.Security.Claims.Claim(ShenbaoClaims.SignedIn, signedIn.Value));
-                }
+                // the time of sign-in survives the refresh (otherwise a session would never reach its end), and so
+                // does the second factor it was signed in with (Identity's refresh drops it)
+                if (c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    foreach (var type in (string[])[ShenbaoClaims.SignedIn, System.Security.Claims.ClaimTypes.AuthenticationMethod])
+                    {
+                        if (c.CurrentPrincipal?.FindFirst(type) is not { } kept) continue;
+                        foreach (var fresh in identity.FindAll(type).ToList()) identity.RemoveClaim(fresh);
+                        identity.AddClaim(new System.Security.Claims.Claim(type, kept.Value));
+                    }
                 return Task.CompletedTask;
             };
         });

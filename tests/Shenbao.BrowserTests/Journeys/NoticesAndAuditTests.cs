@@ -50,8 +50,11 @@ public sealed partial class NoticesAndAuditTests(BrowserFixture fixture)
             await activation.ActivateAsync(organisation.Name);
 
             // the organisation hears of it in the inbox and by mail
-            var mail = Assert.Single(await fixture.Server.MailsToAsync(organisation.ContactEmail));
-            Assert.Equal("单位已激活", mail.Subject);
+            // (the first mail confirmed the registration itself)
+            var mails = await fixture.Server.MailsToAsync(organisation.ContactEmail);
+            Assert.Equal(2, mails.Count);
+            Assert.Contains(mails, m => m.Subject == "单位注册已提交");
+            var mail = Assert.Single(mails, m => m.Subject == "单位已激活");
             await LoginPage.SignInAsync(admin, organisation.UserName, organisation.Password);
             await Expect(admin.Locator("#unread-count")).ToContainTextAsync("1");
             await admin.Locator("#inbox-link").ClickAsync();

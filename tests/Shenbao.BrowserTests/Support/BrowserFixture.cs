@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Shenbao.BrowserTests.Support;
 
 /// <summary>
@@ -15,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Machine.RequireChromium();
         Machine.RequireChineseFonts();
         Server.Start();
+        Pages.LoginPage.ServerClock = Server.Clock;
+        Pages.LoginPage.ForgetUsedStep = userName => Server.Query(db =>
+            db.Users.Where(u => u.UserName == userName).ExecuteUpdate(u => u.SetProperty(x => x.TotpLastStep, (long?)null)));
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new()
         {

@@ -1221,6 +1221,31 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.ToTable("RecommendationQuotas");
                 });
 
+            modelBuilder.Entity("Shenbao.Data.RecoveryCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Hash");
+
+                    b.ToTable("RecoveryCodes");
+                });
+
             modelBuilder.Entity("Shenbao.Data.SignInThrottle", b =>
                 {
                     b.Property<string>("Name")
@@ -1513,6 +1538,16 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TotpEnabledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TotpLastStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1754,6 +1789,15 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.HasOne("Shenbao.Data.FundingCall", null)
                         .WithMany()
                         .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shenbao.Data.RecoveryCode", b =>
+                {
+                    b.HasOne("Shenbao.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -44,6 +44,9 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
 
     public bool DemoMode => configuration.GetValue("Shenbao:Demo", false);
 
+    /// <summary>The demo's published TOTP key's code of the moment, shown beside it.</summary>
+    public string DemoCode => SecondFactor.CodeAt(Shenbao.Data.Demo.DemoData.TotpSecret, clock.GetUtcNow());
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
@@ -66,7 +69,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             return Page();
         }
 
-        var key = normalized.Length > SignInThrottle.NameLimit ? normalized[..SignInThrottle.NameLimit] : normalized;
+        var key = SignInThrottles.Key(normalized);
         var now = clock.GetUtcNow();
         // every name pays for a hash (an unknown one for a fixed hash), so the answer takes as long either way
         var passwordMatches = false;
@@ -100,22 +103,38 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null).SetProperty(x => x.AccessFailedCount, 0));
         }
 
+        // the 市科技局, experts and the administrators are not signed in by a password alone (SecondFactorModel)
+        var roles = result.Succeeded ? await users.GetRolesAsync(user!) : [];
+        var secondFactor = SecondFactor.Required(roles);
         if (user is null)
             audit.RecordUnknown(name, result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, result.IsLockedOut ? AuditOutcome.Refused : AuditOutcome.Failure,
                 result.IsLockedOut ? $"用户名不存在，已锁定至 {lockedUntil:yyyy-MM-dd HH:mm:ss} UTC" : $"用户名不存在（连续第 {failures} 次）");
-        else if (result.Succeeded) audit.RecordFor(user, role = (await users.GetRolesAsync(user)).FirstOrDefault(), AuditAction.SignIn);
+        else if (result.Succeeded) audit.RecordFor(user, role = roles.FirstOrDefault(), secondFactor ? AuditAction.PasswordAccepted : AuditAction.SignIn);
         else if (result.IsLockedOut) audit.RecordFor(user, null, AuditAction.LockedOut, AuditOutcome.Refused,
             passwordMatches ? $"账号锁定中（至 {lockedUntil:yyyy-MM-dd HH:mm:ss} UTC），密码正确也不能登录" : $"密码错误，账号锁定至 {lockedUntil:yyyy-MM-dd HH:mm:ss} UTC");
         else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Failure, $"密码错误（连续第 {failures} 次）");
         await db.SaveChangesAsync();
-        if (result.Succeeded) await signIn.SignInAsync(user!, isPersistent: false);
+        if (result.Succeeded && secondFactor)
+        {
+            await SecondFactorModel.BeginAsync(HttpContext, user!.Id);
+            return RedirectToPage("SecondFactor", new { ReturnUrl });
+        }
         if (result.Succeeded)
         {
-            // a page asked for is where the person was going; otherwise their role's start, what waits for them
-            var active = user!.OrganisationId is { } organisationId && await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Status == OrganisationStatus.Active);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl : Landing.For(role, active).Path);
+            await signIn.SignInAsync(user!, isPersistent: false);
+            return LocalRedirect(await DestinationAsync(db, Url, user!, role, ReturnUrl));
         }
         ModelState.AddModelError("", result.IsLockedOut ? LockedMessage : WrongPassword);
         return Page();
+    }
+
+    /// <summary>A page asked for is where the person was going; otherwise their role's start, what waits for them.</summary>
+    public static async Task<string> DestinationAsync(AppDbContext db, IUrlHelper url, User user, string? role, string? returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(user);
+        var active = user.OrganisationId is { } organisationId && await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Status == OrganisationStatus.Active);
+        return url.IsLocalUrl(returnUrl) && returnUrl != "/" ? returnUrl : Landing.For(role, active).Path;
     }
 }

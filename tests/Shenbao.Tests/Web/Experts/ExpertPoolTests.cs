@@ -101,11 +101,15 @@ public sealed class ExpertPoolTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         // and never in the trail itself
         Assert.DoesNotContain(AuditTrail.Rows(app), r => (r.Details ?? "").Contains(full, StringComparison.Ordinal));
 
-        // the first sign-in: the mailed one-time link sets the password, and the expert lands on their reviews
+        // the first sign-in: the mailed one-time link sets the password, the expert binds an authenticator and lands on their reviews
         await Passwords.SetThroughMailAsync(app, "wu9@example.com", "Wu-Expert-2025!");
         var expert = Browser.For(app);
-        var signedIn = await expert.SubmitAsync(await expert.GetAsync("/Account/Login"), new Dictionary<string, string> { ["Input.UserName"] = "wu9@example.com", ["Input.Password"] = "Wu-Expert-2025!" });
-        Assert.Equal("/Expert", signedIn.Location);
+        var password = await expert.SubmitAsync(await expert.GetAsync("/Account/Login"), new Dictionary<string, string> { ["Input.UserName"] = "wu9@example.com", ["Input.Password"] = "Wu-Expert-2025!" });
+        Assert.Equal("/Account/SecondFactor", password.Location);
+        var enrol = await expert.GetAsync(password.Location!);
+        Assert.NotNull(enrol.Document.QuerySelector("#totp-secret"));
+        var enrolled = await expert.SecondFactorAsync("wu9@example.com", enrol);
+        Assert.Equal("/Expert", enrolled.Document.QuerySelector("#continue")?.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, (await expert.GetAsync("/Expert")).Status);
     }
 

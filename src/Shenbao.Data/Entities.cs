@@ -21,6 +21,8 @@ public sealed class User : IdentityUser
     public DateTimeOffset? TotpEnabledAt { get; set; }
     /// <summary>The last time step whose code was accepted: a code is accepted once, and never an older one after it.</summary>
     public long? TotpLastStep { get; set; }
+    /// <summary>停用: set by the 系统管理员; the account signs in no more and its sessions end.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }
 
 /// <summary>A one-time recovery code for when the authenticator is lost (only its SHA-256 is kept).</summary>
@@ -282,6 +284,19 @@ public static class Roles
     /// password changed every 90 days and none of the last five again.
     /// </summary>
     public static bool IsPrivileged(string role) => role is Bureau or Expert || IsAdministrator(role);
+
+    /// <summary>
+    /// Why an account holding <paramref name="held"/> may not also take <paramref name="adding"/>, or null when it may:
+    /// an administrator's role (三员) stands alone — no account is two of them, nor one of them and anything else.
+    /// </summary>
+    public static string? RefusalToAdd(IReadOnlyCollection<string> held, string adding)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        if (held.Contains(adding)) return "该账号已有此角色";
+        if (IsAdministrator(adding) && held.Count > 0) return "三员分立：系统管理员、审计管理员、安全管理员的角色不能与其他任何角色同属一个账号";
+        if (held.Any(IsAdministrator)) return "该账号是管理员（三员分立），不能再兼任其他角色";
+        return null;
+    }
 
     /// <summary>The three administrators (三员): never reset by mail, kept apart from each other.</summary>
     public static bool IsAdministrator(string role) => role is SystemAdmin or AuditAdmin or SecurityAdmin;

@@ -87,6 +87,12 @@ public enum AuditAction
     SecondFactorEnrolled,
     SecondFactorFailed,
     RecoveryCodeUsed,
+    // the administrators' work (三员)
+    AccountDisabled,
+    AccountEnabled,
+    RoleGranted,
+    RoleRevoked,
+    SecondFactorReset,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -162,6 +168,11 @@ public static class AuditActions
         AuditAction.SecondFactorEnrolled => "绑定动态口令",
         AuditAction.SecondFactorFailed => "动态口令错误",
         AuditAction.RecoveryCodeUsed => "使用恢复码登录",
+        AuditAction.AccountDisabled => "停用账号",
+        AuditAction.AccountEnabled => "启用账号",
+        AuditAction.RoleGranted => "授予角色",
+        AuditAction.RoleRevoked => "收回角色",
+        AuditAction.SecondFactorReset => "重置动态口令",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

@@ -22,6 +22,10 @@ public static class Policies
     public const string AuditAdmin = "AuditAdmin";
     /// <summary>评审专家: their own assignments only.</summary>
     public const string Expert = "Expert";
+    /// <summary>The 系统管理员: accounts (open, stop, start), never their roles and never the audit trail.</summary>
+    public const string SystemAdmin = "SystemAdmin";
+    /// <summary>The 安全管理员: roles and second factors only.</summary>
+    public const string SecurityAdmin = "SecurityAdmin";
 }
 
 public static class IdentitySetup
@@ -106,7 +110,9 @@ public static class IdentitySetup
             .AddPolicy(Policies.Recommender, p => p.RequireRole(Roles.Recommender).RequireClaim(ShenbaoClaims.District))
             .AddPolicy(Policies.Bureau, p => p.RequireRole(Roles.Bureau))
             .AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin))
-            .AddPolicy(Policies.Expert, p => p.RequireRole(Roles.Expert));
+            .AddPolicy(Policies.Expert, p => p.RequireRole(Roles.Expert))
+            .AddPolicy(Policies.SystemAdmin, p => p.RequireRole(Roles.SystemAdmin))
+            .AddPolicy(Policies.SecurityAdmin, p => p.RequireRole(Roles.SecurityAdmin));
         // a one-time link (first sign-in, password reset) lasts a day; using it changes the security stamp, which ends it
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
         services.AddScoped<IUserClaimsPrincipalFactory<User>, ShenbaoClaims>();

@@ -21,7 +21,9 @@ public static class Landing
         Roles.AuditAdmin => new("/Audit", "审计日志"),
         Roles.Bureau => new("/Bureau/Applications", "形式审查"),
         Roles.Expert => new("/Expert", "我的评审"),
-        // the other administrators' work pages come with later issues; their notices wait in the inbox
+        Roles.SystemAdmin => new("/Admin/Users", "用户管理"),
+        Roles.SecurityAdmin => new("/Admin/Roles", "角色与权限"),
+        // an account without a role yet (the 系统管理员 opened it, the 安全管理员 has not given it one)
         _ => new("/Inbox", "我的消息"),
     };
 

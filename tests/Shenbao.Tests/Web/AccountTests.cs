@@ -47,7 +47,8 @@ public sealed class AccountTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     [InlineData("auditadmin", "/Audit")]
     [InlineData("bureau-officer", "/Bureau/Applications")]
     [InlineData("expert-zhang", "/Expert")]
-    [InlineData("sysadmin", "/Inbox")]
+    [InlineData("sysadmin", "/Admin/Users")]
+    [InlineData("secadmin", "/Admin/Roles")]
     public async Task Each_role_lands_on_what_waits_for_it(string userName, string landing)
     {
         var browser = Browser.For(app);

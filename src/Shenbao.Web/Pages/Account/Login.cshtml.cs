@@ -20,6 +20,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
 {
     public const string WrongPassword = "用户名或密码错误";
     public const string LockedMessage = "密码错误次数过多，账号已锁定30分钟，请稍后再试";
+    public const string DisabledMessage = "账号已停用，如需恢复请联系系统管理员";
 
     // what an unknown name's password is checked against, so that it costs what a real one does
     private static string? unknownHash;
@@ -76,6 +77,14 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         if (user is not null) passwordMatches = await users.CheckPasswordAsync(user, Input.Password);
         else _ = users.PasswordHasher.VerifyHashedPassword(null!, unknownHash ??= users.PasswordHasher.HashPassword(null!, Guid.NewGuid().ToString()), Input.Password);
 
+        // a stopped account is told so, but only to whoever knows its password
+        if (passwordMatches && user!.DisabledAt is not null)
+        {
+            audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Refused, "账号已停用");
+            await db.SaveChangesAsync();
+            ModelState.AddModelError("", DisabledMessage);
+            return Page();
+        }
         var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
         string? role = null;
         DateTimeOffset? lockedUntil = await SignInThrottles.LockedUntilAsync(db, key, now, CancellationToken.None);

@@ -26,10 +26,16 @@ public static class PdfReading
     /// <summary>The text of the QR code on the given page (1-based), rendered in grey at 150 dpi; null when none is found.</summary>
     public static string? QrCode(byte[] pdf, int page = 1)
     {
-        var pgm = Run("pdftoppm", pdf, (input, output) => $"-gray -r 150 -f {page} -l {page} -singlefile {input} {output[..^4]}", ".pgm");
-        var (width, height, pixels) = ReadPgm(pgm);
-        var reader = new BarcodeReaderGeneric { Options = { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
-        return reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8))?.Text;
+        // at 150 dpi a module is about 4 pixels and some codes (it depends on their content) do not decode: as a
+        // phone's camera would, look again closer
+        foreach (var dpi in (int[])[150, 300])
+        {
+            var pgm = Run("pdftoppm", pdf, (input, output) => $"-gray -r {dpi} -f {page} -l {page} -singlefile {input} {output[..^4]}", ".pgm");
+            var (width, height, pixels) = ReadPgm(pgm);
+            var reader = new BarcodeReaderGeneric { Options = { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
+            if (reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8))?.Text is { } text) return text;
+        }
+        return null;
     }
 
     /// <summary>A binary PGM (P5, 8-bit): the header's three numbers, then one byte per pixel.</summary>

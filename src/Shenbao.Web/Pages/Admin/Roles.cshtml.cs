@@ -62,8 +62,12 @@ public sealed class RolesModel(AppDbContext db, UserManager<User> users, AuditLo
     {
         if (await OfficialAsync(id, ct) is not { } person) return NotFound();
         (person.TotpSecret, person.TotpEnabledAt, person.TotpLastStep) = (null, null, null);
-        await db.RecoveryCodes.Where(r => r.UserId == person.Id).ExecuteDeleteAsync(ct);
-        return await ChangeAsync(person, () => users.UpdateSecurityStampAsync(person), AuditAction.SecondFactorReset, $"{person.UserName} 的动态口令已重置，下次登录重新绑定", ct);
+        return await ChangeAsync(person, async () =>
+        {
+            // inside the change's transaction: the codes go with the key, or neither does
+            await db.RecoveryCodes.Where(r => r.UserId == person.Id).ExecuteDeleteAsync(ct);
+            return await users.UpdateSecurityStampAsync(person);
+        }, AuditAction.SecondFactorReset, $"{person.UserName} 的动态口令已重置，下次登录重新绑定", ct);
     }
 
     private Task<User?> OfficialAsync(string id, CancellationToken ct) => db.Users.SingleOrDefaultAsync(u => u.Id == id && u.OrganisationId == null, ct);
@@ -86,7 +90,19 @@ public sealed class RolesModel(AppDbContext db, UserManager<User> users, AuditLo
     {
         var people = await db.Users.AsNoTracking().Where(u => u.OrganisationId == null).OrderBy(u => u.UserName)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.District, SecondFactor = u.TotpEnabledAt != null }).ToListAsync(ct);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
-        Rows = people.Select(p => new Row(p.Id, p.UserName ?? "", p.DisplayName, p.District, roles.Where(r => r.UserId == p.Id).Select(r => r.Name!).ToList(), p.SecondFactor)).ToList();
+        var roles = await OfficialRolesAsync(db, ct);
+        Rows = people.Select(p => new Row(p.Id, p.UserName ?? "", p.DisplayName, p.District, roles[p.Id].ToList(), p.SecondFactor)).ToList();
+    }
+
+    /// <summary>The roles of the accounts of no organisation (officials, experts, administrators), by account; what both administrators' pages list.</summary>
+    public static async Task<ILookup<string, string>> OfficialRolesAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await (from ur in db.UserRoles
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          join u in db.Users on ur.UserId equals u.Id
+                          where u.OrganisationId == null
+                          select new { ur.UserId, r.Name }).ToListAsync(ct);
+        return rows.ToLookup(r => r.UserId, r => r.Name!);
     }
 }

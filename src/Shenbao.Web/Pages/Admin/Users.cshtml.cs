@@ -123,11 +123,11 @@ public sealed class UsersModel(AppDbContext db, UserManager<User> users, AuditLo
         var people = await db.Users.AsNoTracking().Where(u => u.OrganisationId == null).OrderBy(u => u.UserName)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.District, u.DisabledAt, AwaitingPassword = u.PasswordHash == null, u.LockoutEnd })
             .ToListAsync(ct);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var roles = await RolesModel.OfficialRolesAsync(db, ct);
         var now = clock.GetUtcNow();
         Rows = people.Select(p =>
         {
-            var held = roles.Where(r => r.UserId == p.Id).Select(r => r.Name!).ToList();
+            var held = roles[p.Id].ToList();
             return new Row(p.Id, p.UserName ?? "", p.DisplayName, p.District, held.Count == 0 ? "（未授予）" : string.Join("、", held.Select(h => Roles.Labels.GetValueOrDefault(h, h))),
                 held.Any(Roles.IsAdministrator), p.DisabledAt is not null, p.AwaitingPassword, p.LockoutEnd > now);
         }).ToList();

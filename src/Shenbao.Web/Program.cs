@@ -65,6 +65,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToFolder("/Guide").AllowAnonymousToFolder("/SelfCheck").AllowAnonymousToFolder("/OpenApi").AllowAnonymousToFolder("/Publicity").AllowAnonymousToFolder("/Receipts");
     o.Conventions.AuthorizeFolder("/Organisation", Policies.Applicant).AuthorizeFolder("/Applications", Policies.Applicant);
     o.Conventions.AuthorizePage("/Account/Registration", Policies.Registrant);
+    o.Conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn).AuthorizeFolder("/Inbox", Policies.SignedIn);
+    o.Conventions.AuthorizeFolder("/Files", Policies.FileReader);
     o.Conventions.AuthorizeFolder("/Recommender", Policies.Recommender);
     o.Conventions.AuthorizeFolder("/Bureau", Policies.Bureau);
     o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
@@ -75,6 +77,10 @@ builder.Services.AddRazorPages(o =>
 {
     ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
     o.ModelBinderProviders.Insert(0, new BooleanBinderProvider());
+    // the URL names the thing a post acts on: a form field "id" must not re-point it (MVC reads the form first)
+    var route = o.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
+    o.ValueProviderFactories.Remove(route);
+    o.ValueProviderFactories.Insert(0, route);
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddSignInRateLimits(builder.Configuration);

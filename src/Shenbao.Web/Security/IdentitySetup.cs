@@ -26,14 +26,18 @@ public static class Policies
     public const string SystemAdmin = "SystemAdmin";
     /// <summary>The 安全管理员: roles and second factors only.</summary>
     public const string SecurityAdmin = "SecurityAdmin";
+    /// <summary>Anyone signed in: their own things only (修改密码, 消息), each page scoping what it shows to the user.</summary>
+    public const string SignedIn = "SignedIn";
+    /// <summary>Who reads stored files, each within what their role reviews: the applicant's people, 推荐单位, 市科技局, experts (not the three administrators).</summary>
+    public const string FileReader = "FileReader";
 }
 
 public static class IdentitySetup
 {
     /// <summary>
     /// Accounts with 等保 defaults: strong passwords, lockout for 30 minutes after 5 failures, a 30-minute idle
-    /// session, keys kept on disk so a restart does not sign everyone out. Every page needs a signed-in user
-    /// unless its folder is declared public.
+    /// session, keys kept on disk so a restart does not sign everyone out. Every page and endpoint declares who
+    /// may call it (a role's policy, SignedIn, or AllowAnonymous); one that declares nothing is refused to everyone.
     /// </summary>
     public static IServiceCollection AddShenbaoIdentity(this IServiceCollection services, string dataPath)
     {
@@ -98,12 +102,15 @@ public static class IdentitySetup
         });
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys"))).SetApplicationName("Shenbao");
         services.AddAuthorizationBuilder()
-            // deny by default: every page and every /api endpoint needs a signed-in user unless it declares otherwise
-            // (AllowAnonymous or a policy), so a new endpoint is never public by accident. The one exception is the
-            // routing's own answer to a wrong method, which tells nothing and should stay a 405.
+            // deny by default: a page or /api endpoint that declares neither AllowAnonymous nor a policy is refused to
+            // everyone, so a new endpoint is never open by accident (AuthorisationMatrixTests also fails on it). A path
+            // nothing serves needs a signed-in user before it is told 404; the routing's own answer to a wrong method
+            // tells nothing and stays a 405.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
-                .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || IsMethodRejection(c.Resource))
+                .RequireAssertion(c => IsMethodRejection(c.Resource) || (c.User.Identity?.IsAuthenticated == true && !IsServed(c.Resource)))
                 .Build())
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.FileReader, p => p.RequireRole(Roles.OrgAdmin, Roles.ProjectLeader, Roles.Recommender, Roles.Bureau, Roles.Expert))
             .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.OrgAdmin, Roles.ProjectLeader).RequireClaim(ShenbaoClaims.Organisation))
             .AddPolicy(Policies.OrgAdmin, p => p.RequireRole(Roles.OrgAdmin).RequireClaim(ShenbaoClaims.Organisation))
             .AddPolicy(Policies.Registrant, p => p.RequireRole(Roles.OrgAdmin))
@@ -122,6 +129,9 @@ public static class IdentitySetup
     /// <summary>The endpoint routing answers a known path with the wrong method through ("405 HTTP Method Not Supported").</summary>
     public static bool IsMethodRejection(object? resource) =>
         resource is HttpContext { } context && context.GetEndpoint()?.DisplayName == "405 HTTP Method Not Supported";
+
+    /// <summary>Whether the request reached an endpoint the app maps (one that declares nothing reaches the fallback).</summary>
+    private static bool IsServed(object? resource) => resource is HttpContext { } context && context.GetEndpoint() is not null;
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status, string title, string detail)
     {

@@ -50,7 +50,11 @@ public sealed class ApiAccessTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
 
         Assert.False(await FallbackAllowsAsync(anonymous, Request("/api/a-new-endpoint")));
         Assert.False(await FallbackAllowsAsync(anonymous, Request("/Some/NewPage")));
+        // a path nothing serves is told 404 once signed in; an endpoint that is served but declares nothing is refused to everyone
         Assert.True(await FallbackAllowsAsync(signedIn, Request("/api/a-new-endpoint")));
+        var undeclared = new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection(), "a new endpoint that declares nothing");
+        Assert.False(await FallbackAllowsAsync(signedIn, Request("/api/a-new-endpoint", undeclared)));
+        Assert.False(await FallbackAllowsAsync(signedIn, Request("/Some/NewPage", undeclared)));
         // the routing's answer to a wrong method tells nothing and stays a 405
         Assert.True(await FallbackAllowsAsync(anonymous, Request("/api/eligibility/check", new Endpoint(null, null, "405 HTTP Method Not Supported"))));
     }

@@ -72,6 +72,35 @@ public sealed class SessionTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     }
 
     [Fact]
+    public async Task Signing_in_over_a_planted_session_issues_a_new_session_of_the_person_who_signed_in()
+    {
+        // someone's own session cookie left in the browser another person then signs in with (session fixation)
+        var planted = await SignInAsync("zhiheng-leader");
+        using var client = Bare();
+        using var login = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        login.Headers.Add("Cookie", planted);
+        var page = await client.SendAsync(login);
+        var token = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync())
+            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent([new("Input.UserName", "hynu-admin"), new("Input.Password", Shenbao.Data.Demo.DemoData.Password), new("__RequestVerificationToken", token)]),
+        };
+        post.Headers.Add("Cookie", planted);
+
+        var signedIn = await client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var session = CookiesOf(signedIn).Split("; ").Single(c => c.StartsWith("shenbao=", StringComparison.Ordinal));
+        Assert.DoesNotContain(session, planted, StringComparison.Ordinal);
+        using var profile = new HttpRequestMessage(HttpMethod.Get, "/Organisation/Profile");
+        profile.Headers.Add("Cookie", session);
+        var text = await (await client.SendAsync(profile)).Content.ReadAsStringAsync();
+        Assert.Contains("衡阳师范学院", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("衡阳智衡计量科技有限公司", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_idle_session_ends_after_thirty_minutes()
     {
         var browser = await Browser.For(app).SignInAsync("zhuhui-recommender");

@@ -38,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<Security.SecurityPolicyRecord> SecurityPolicies => Set<Security.SecurityPolicyRecord>();
     public DbSet<Expert> Experts => Set<Expert>();
     public DbSet<ExpertReview> ExpertReviews => Set<ExpertReview>();
     public DbSet<AssignmentRun> AssignmentRuns => Set<AssignmentRun>();
@@ -259,6 +260,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             r.Property(x => x.Hash).HasMaxLength(64);
         });
         builder.Entity<User>().Property(u => u.TotpSecret).HasMaxLength(64);
+        builder.Entity<Security.SecurityPolicyRecord>(p =>
+        {
+            p.ToTable("SecurityPolicies");
+            p.Property(x => x.Id).ValueGeneratedNever();
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.Property(x => x.ChangedBy).HasMaxLength(256);
+        });
         builder.Entity<SignInThrottle>(t =>
         {
             t.HasKey(x => x.Name);

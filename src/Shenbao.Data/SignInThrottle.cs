@@ -23,12 +23,12 @@ public sealed record SignInCount(int Failures, DateTimeOffset? LockedUntil)
     public bool Locked(DateTimeOffset now) => LockedUntil > now;
 }
 
-/// <summary>The lockout rule, as the database applies it: after <see cref="MaxFailures"/> failures the name is locked for <see cref="LockFor"/>.</summary>
+/// <summary>
+/// The lockout rule, as the database applies it: after the policy's <see cref="Security.SecurityPolicy.MaxFailures"/>
+/// failures the name is locked for its <see cref="Security.SecurityPolicy.LockFor"/>.
+/// </summary>
 public static class SignInThrottles
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockFor = TimeSpan.FromMinutes(30);
-
     /// <summary>The row's key for a normalised name (a name longer than the column shares the row of its first 256 characters).</summary>
     public static string Key(string normalizedName)
     {
@@ -51,10 +51,11 @@ public static class SignInThrottles
     /// back in a second statement would see a parallel attempt's count: two attempts both told "locked" and one
     /// failure reported as neither, as PostgreSQL showed.)
     /// </summary>
-    public static async Task<SignInCount> FailAsync(AppDbContext db, string name, DateTimeOffset now, CancellationToken ct)
+    public static async Task<SignInCount> FailAsync(AppDbContext db, string name, DateTimeOffset now, Security.SecurityPolicy policy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var (ticks, until, max) = (now.UtcTicks, (now + LockFor).UtcTicks, MaxFailures);
+        ArgumentNullException.ThrowIfNull(policy);
+        var (ticks, until, max) = (now.UtcTicks, (now + policy.LockFor).UtcTicks, policy.MaxFailures);
         await db.Database.ExecuteSqlAsync($"""INSERT INTO "SignInThrottles" ("Name", "Failures") VALUES ({name}, 0) ON CONFLICT ("Name") DO NOTHING""", ct);
         // the SET expressions all read the row as it was, so the count and the lock move together; RETURNING gives
         // this attempt's own result (SQLite 3.35 and PostgreSQL both have it)

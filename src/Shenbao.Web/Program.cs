@@ -72,7 +72,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
     o.Conventions.AuthorizeFolder("/Reviewing", Policies.Expert);
     // 三员分立: each administrator's page its own role's alone (the 审计管理员's is /Audit above)
-    o.Conventions.AuthorizePage("/Admin/Users", Policies.SystemAdmin).AuthorizePage("/Admin/Roles", Policies.SecurityAdmin);
+    o.Conventions.AuthorizePage("/Admin/Users", Policies.SystemAdmin).AuthorizePage("/Admin/Roles", Policies.SecurityAdmin)
+        .AuthorizePage("/Admin/Policies", Policies.SecurityAdmin);
 }).AddMvcOptions(o =>
 {
     ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);

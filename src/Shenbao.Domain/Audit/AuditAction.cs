@@ -93,6 +93,7 @@ public enum AuditAction
     RoleGranted,
     RoleRevoked,
     SecondFactorReset,
+    SecurityPolicyChanged,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -173,6 +174,7 @@ public static class AuditActions
         AuditAction.RoleGranted => "授予角色",
         AuditAction.RoleRevoked => "收回角色",
         AuditAction.SecondFactorReset => "重置动态口令",
+        AuditAction.SecurityPolicyChanged => "修改安全策略",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

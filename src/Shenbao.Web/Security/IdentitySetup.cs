@@ -44,7 +44,7 @@ public static class IdentitySetup
         services.AddIdentity<User, IdentityRole>(o =>
             {
                 // the password rule is PasswordPolicy's alone (3 of 4 classes, not all four), so its messages are the only ones
-                o.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                o.Password.RequiredLength = Shenbao.Data.Security.SecurityPolicy.Default.MinimumLength;
                 o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(30);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Shenbao.Web.Security;
 
 /// <summary>
-/// A privileged person whose password is older than <see cref="PasswordPolicy.MaxAge"/> (the claim
+/// A privileged person whose password is older than the policy's MaxAge (the claim
 /// <see cref="ShenbaoClaims.PasswordExpired"/>, set at sign-in) reaches no protected page or endpoint until they
 /// change it: pages send them to 修改密码, <c>/api</c> answers 403 as problem details. Public pages stay open.
 /// </summary>
@@ -27,11 +27,12 @@ public static class PasswordExpiry
             context.Response.Redirect(ChangePath);
             return;
         }
+        var policy = await Shenbao.Data.Security.SecurityPolicies.CurrentAsync(context.RequestServices.GetRequiredService<Shenbao.Data.AppDbContext>());
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "密码已过期", Detail = $"密码已使用超过{PasswordPolicy.MaxAge.Days}天，请先在“修改密码”页面更换密码" },
+            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "密码已过期", Detail = $"密码已使用超过{policy.MaxAgeDays}天，请先在“修改密码”页面更换密码" },
         });
     });
 }

@@ -18,7 +18,7 @@ public sealed class ShenbaoClaims(UserManager<User> users, RoleManager<IdentityR
     public const string Organisation = "shenbao:organisation";
     public const string District = "shenbao:district";
     public const string DisplayName = "shenbao:name";
-    /// <summary>A privileged role's password is older than PasswordPolicy.MaxAge: the session reaches only 修改密码 (PasswordExpiry).</summary>
+    /// <summary>A privileged role's password is older than the policy's MaxAge: the session reaches only 修改密码 (PasswordExpiry).</summary>
     public const string PasswordExpired = "shenbao:password-expired";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
@@ -31,7 +31,7 @@ public sealed class ShenbaoClaims(UserManager<User> users, RoleManager<IdentityR
         if (user.District is { } district)
             identity.AddClaim(new Claim(District, district));
         if (identity.FindAll(Options.ClaimsIdentity.RoleClaimType).Any(r => Roles.IsPrivileged(r.Value))
-            && (user.PasswordChangedAt is not { } changed || clock.GetUtcNow() - changed >= PasswordPolicy.MaxAge))
+            && (user.PasswordChangedAt is not { } changed || clock.GetUtcNow() - changed >= (await Shenbao.Data.Security.SecurityPolicies.CurrentAsync(db)).MaxAge))
             identity.AddClaim(new Claim(PasswordExpired, "true"));
         return identity;
     }

@@ -110,7 +110,7 @@ public sealed class PasswordPolicyTests(ShenbaoApp app) : IClassFixture<ShenbaoA
     [Fact]
     public async Task A_privileged_password_older_than_ninety_days_reaches_only_the_change_until_changed()
     {
-        await AgePasswordAsync("bureau-officer", PasswordPolicy.MaxAge);
+        await AgePasswordAsync("bureau-officer", Shenbao.Data.Security.SecurityPolicy.Default.MaxAge);
         var officer = await Browser.For(app).SignInAsync("bureau-officer");
 
         var held = await officer.GetAsync("/Bureau/Applications");
@@ -129,7 +129,7 @@ public sealed class PasswordPolicyTests(ShenbaoApp app) : IClassFixture<ShenbaoA
     public async Task A_privileged_password_a_moment_younger_than_ninety_days_and_an_old_applicant_password_are_not_held()
     {
         await AgePasswordAsync("zhiheng-admin", TimeSpan.FromDays(400));
-        await AgePasswordAsync("auditadmin", PasswordPolicy.MaxAge - TimeSpan.FromMinutes(1));
+        await AgePasswordAsync("auditadmin", Shenbao.Data.Security.SecurityPolicy.Default.MaxAge - TimeSpan.FromMinutes(1));
 
         var applicant = await Browser.For(app).SignInAsync("zhiheng-admin");
         var auditor = await Browser.For(app).SignInAsync("auditadmin");

@@ -102,10 +102,10 @@ public sealed class SecondFactorTests(ShenbaoApp app) : IClassFixture<ShenbaoApp
         for (var i = 0; i < 5; i++) answers.Add(await TypeAsync(browser, page, "000000" == CodeAt(TimeSpan.Zero) ? "111111" : "000000"));
 
         Assert.All(answers.Take(4), a => Assert.Equal(SecondFactorModel.WrongCode, Registration.FieldError(a, "Code")));
-        Assert.Contains(LoginModel.LockedMessage, answers[4].Text, StringComparison.Ordinal);
+        Assert.Contains(LoginModel.Locked(Shenbao.Data.Security.SecurityPolicy.Default), answers[4].Text, StringComparison.Ordinal);
         var right = await TypeAsync(browser, page, CodeAt(TimeSpan.Zero));
         Assert.Equal(HttpStatusCode.OK, right.Status);
-        Assert.Contains(LoginModel.LockedMessage, right.Text, StringComparison.Ordinal);
+        Assert.Contains(LoginModel.Locked(Shenbao.Data.Security.SecurityPolicy.Default), right.Text, StringComparison.Ordinal);
         Assert.StartsWith("http://localhost/Account/Login", (await browser.GetAsync("/Expert")).Location, StringComparison.Ordinal);
         Assert.Contains(AuditTrail.Rows(app), r => r.UserName == "expert-chen" && r.Action == AuditAction.SecondFactorFailed);
         Assert.Contains(AuditTrail.Rows(app), r => r.UserName == "expert-chen" && r.Action == AuditAction.LockedOut);

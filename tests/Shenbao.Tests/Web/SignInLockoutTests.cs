@@ -32,12 +32,12 @@ public sealed class SignInLockoutTests(ShenbaoApp app) : IClassFixture<ShenbaoAp
         var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ => (await browser.PostAsync("/Account/Login", form)).Text));
 
         var wrong = answers.Count(a => a.Contains(LoginModel.WrongPassword, StringComparison.Ordinal));
-        var locked = answers.Count(a => a.Contains(LoginModel.LockedMessage, StringComparison.Ordinal));
+        var locked = answers.Count(a => a.Contains(LoginModel.Locked(Shenbao.Data.Security.SecurityPolicy.Default), StringComparison.Ordinal));
         // each failure is told its own count: the first four are wrong passwords, the fifth locks, the rest find it locked
         // (a count read back after the update saw a parallel attempt's, and told two of them "locked" on PostgreSQL)
-        Assert.True(wrong == SignInThrottles.MaxFailures - 1, $"{wrong} of 100 parallel attempts were answered as an ordinary wrong password, not 4");
+        Assert.True(wrong == Shenbao.Data.Security.SecurityPolicy.Default.MaxFailures - 1, $"{wrong} of 100 parallel attempts were answered as an ordinary wrong password, not 4");
         Assert.Equal(100, wrong + locked);
-        Assert.Equal(LoginModel.LockedMessage, await AttemptAsync(Browser.For(app), "zhuhui-recommender", Shenbao.Data.Demo.DemoData.Password));
+        Assert.Equal(LoginModel.Locked(Shenbao.Data.Security.SecurityPolicy.Default), await AttemptAsync(Browser.For(app), "zhuhui-recommender", Shenbao.Data.Demo.DemoData.Password));
         using var db = app.Db();
         var throttle = db.SignInThrottles.AsNoTracking().Single(t => t.Name == "ZHUHUI-RECOMMENDER");
         Assert.Equal(5, throttle.Failures);
@@ -57,16 +57,16 @@ public sealed class SignInLockoutTests(ShenbaoApp app) : IClassFixture<ShenbaoAp
         }
 
         Assert.Equal(real, unknown);
-        Assert.Equal(Enumerable.Repeat(LoginModel.WrongPassword, 4).Concat(Enumerable.Repeat(LoginModel.LockedMessage, 2)), real);
+        Assert.Equal(Enumerable.Repeat(LoginModel.WrongPassword, 4).Concat(Enumerable.Repeat(LoginModel.Locked(Shenbao.Data.Security.SecurityPolicy.Default), 2)), real);
     }
 
     [Fact]
     public async Task The_lock_ends_after_thirty_minutes_and_a_sign_in_clears_the_count()
     {
         for (var i = 0; i < 5; i++) await AttemptAsync(Browser.For(app), "hynu-admin", "wrong-password");
-        Assert.Equal(LoginModel.LockedMessage, await AttemptAsync(Browser.For(app), "hynu-admin", Shenbao.Data.Demo.DemoData.Password));
+        Assert.Equal(LoginModel.Locked(Shenbao.Data.Security.SecurityPolicy.Default), await AttemptAsync(Browser.For(app), "hynu-admin", Shenbao.Data.Demo.DemoData.Password));
 
-        app.Clock.Now += Shenbao.Data.SignInThrottles.LockFor;
+        app.Clock.Now += Shenbao.Data.Security.SecurityPolicy.Default.LockFor;
 
         Assert.Equal("signed in", await AttemptAsync(Browser.For(app), "hynu-admin", Shenbao.Data.Demo.DemoData.Password));
         using var db = app.Db();

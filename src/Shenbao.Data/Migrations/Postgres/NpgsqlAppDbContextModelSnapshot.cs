@@ -1290,6 +1290,46 @@ namespace Shenbao.Data.Migrations.Postgres
                     b.ToTable("RecoveryCodes");
                 });
 
+            modelBuilder.Entity("Shenbao.Data.Security.SecurityPolicyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ClassesRequired")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HistoryKept")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LockMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxAgeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Shenbao.Data.SignInThrottle", b =>
                 {
                     b.Property<string>("Name")

@@ -1246,6 +1246,46 @@ namespace Shenbao.Data.Migrations.Sqlite
                     b.ToTable("RecoveryCodes");
                 });
 
+            modelBuilder.Entity("Shenbao.Data.Security.SecurityPolicyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassesRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HistoryKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LockMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxAgeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecurityPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Shenbao.Data.SignInThrottle", b =>
                 {
                     b.Property<string>("Name")

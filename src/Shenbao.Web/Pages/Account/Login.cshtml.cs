@@ -12,14 +12,15 @@ namespace Shenbao.Web.Pages.Account;
 
 /// <summary>
 /// 登录. Every name is answered alike, whether an account has it or not: the same words, the same hash to compute, the
-/// same lock after <see cref="SignInThrottles.MaxFailures"/> failures — knowing which accounts exist would turn the
+/// same lock after the policy's MaxFailures failures — knowing which accounts exist would turn the
 /// lock into a weapon against them. Failures are counted by one statement in the database (SignInThrottles), so
 /// parallel attempts and several nodes agree, and no attempt signs in while the name is locked.
 /// </summary>
 public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, AuditLog audit, IConfiguration configuration, TimeProvider clock, SignInNameLimits nameLimits) : PageModel
 {
     public const string WrongPassword = "用户名或密码错误";
-    public const string LockedMessage = "密码错误次数过多，账号已锁定30分钟，请稍后再试";
+    /// <summary>What a locked name is told, with the lock's length in the policy in force.</summary>
+    public static string Locked(Shenbao.Data.Security.SecurityPolicy policy) => $"密码错误次数过多，账号已锁定{policy?.LockMinutes}分钟，请稍后再试";
     public const string DisabledMessage = "账号已停用，如需恢复请联系系统管理员";
 
     // what an unknown name's password is checked against, so that it costs what a real one does
@@ -72,6 +73,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
 
         var key = SignInThrottles.Key(normalized);
         var now = clock.GetUtcNow();
+        var policy = await Shenbao.Data.Security.SecurityPolicies.CurrentAsync(db);
         // every name pays for a hash (an unknown one for a fixed hash), so the answer takes as long either way
         var passwordMatches = false;
         if (user is not null) passwordMatches = await users.CheckPasswordAsync(user, Input.Password);
@@ -97,7 +99,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         }
         else if (lockedUntil is null)
         {
-            var count = await SignInThrottles.FailAsync(db, key, now, CancellationToken.None);
+            var count = await SignInThrottles.FailAsync(db, key, now, policy, CancellationToken.None);
             failures = count.Failures;
             if (count.Locked(now)) lockedUntil = count.LockedUntil;
         }
@@ -133,7 +135,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect(await DestinationAsync(db, Url, user!, role, ReturnUrl));
         }
-        ModelState.AddModelError("", result.IsLockedOut ? LockedMessage : WrongPassword);
+        ModelState.AddModelError("", result.IsLockedOut ? Locked(policy) : WrongPassword);
         return Page();
     }
 

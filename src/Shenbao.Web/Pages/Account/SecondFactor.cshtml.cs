@@ -111,7 +111,7 @@ public sealed class SecondFactorModel(UserManager<User> users, SignInManager<Use
     private async Task<bool> RefusedWhileLockedAsync(User user, CancellationToken ct)
     {
         if (await SignInThrottles.LockedUntilAsync(db, Key(user), clock.GetUtcNow(), ct) is null) return false;
-        ModelState.AddModelError("", LoginModel.LockedMessage);
+        ModelState.AddModelError("", LoginModel.Locked(await Shenbao.Data.Security.SecurityPolicies.CurrentAsync(db, ct)));
         return true;
     }
 
@@ -119,13 +119,14 @@ public sealed class SecondFactorModel(UserManager<User> users, SignInManager<Use
     private async Task<IActionResult> FailedAsync(User user, string field, string message, string details, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var count = await SignInThrottles.FailAsync(db, Key(user), now, ct);
+        var policy = await Shenbao.Data.Security.SecurityPolicies.CurrentAsync(db, ct);
+        var count = await SignInThrottles.FailAsync(db, Key(user), now, policy, ct);
         var locked = count.Locked(now);
         audit.RecordFor(user, null, locked ? AuditAction.LockedOut : AuditAction.SecondFactorFailed, locked ? AuditOutcome.Refused : AuditOutcome.Failure,
             locked ? $"{details}，账号锁定至 {count.LockedUntil:yyyy-MM-dd HH:mm:ss} UTC" : $"{details}（连续第 {count.Failures} 次）");
         if (locked) await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, count.LockedUntil), ct);
         await db.SaveChangesAsync(ct);
-        ModelState.AddModelError(locked ? "" : field, locked ? LoginModel.LockedMessage : message);
+        ModelState.AddModelError(locked ? "" : field, locked ? LoginModel.Locked(policy) : message);
         return Page();
     }
 

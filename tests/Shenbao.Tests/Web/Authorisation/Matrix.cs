@@ -192,6 +192,8 @@ public static class Matrix
         Post("/Admin/Roles?handler=Grant", "/Admin/Roles", Only(Actor.SecurityAdmin), form: new Dictionary<string, string> { ["id"] = "{bureauUser}", ["role"] = Shenbao.Data.Roles.Expert }),
         Post("/Admin/Roles?handler=Revoke", "/Admin/Roles", Only(Actor.SecurityAdmin), form: new Dictionary<string, string> { ["id"] = "{bureauUser}", ["role"] = Shenbao.Data.Roles.Bureau }),
         Post("/Admin/Roles?handler=ResetSecondFactor", "/Admin/Roles", Only(Actor.SecurityAdmin), form: new Dictionary<string, string> { ["id"] = "{bureauUser}" }),
+        Get("/Admin/Policies", "/Admin/Policies", Only(Actor.SecurityAdmin)),
+        Post("/Admin/Policies", "/Admin/Policies", Only(Actor.SecurityAdmin), form: new Dictionary<string, string> { ["figure[MinimumLength]"] = "12", ["version"] = "0" }),
         Get("/Audit/Index", "/Audit", Only(Actor.AuditAdmin)),
         Post("/Audit/Index?handler=Export", "/Audit", Only(Actor.AuditAdmin)),
 

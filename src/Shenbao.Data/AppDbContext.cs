@@ -39,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<Security.SecurityPolicyRecord> SecurityPolicies => Set<Security.SecurityPolicyRecord>();
+    public DbSet<Settings.SiteSettingsRecord> SiteSettings => Set<Settings.SiteSettingsRecord>();
     public DbSet<Expert> Experts => Set<Expert>();
     public DbSet<ExpertReview> ExpertReviews => Set<ExpertReview>();
     public DbSet<AssignmentRun> AssignmentRuns => Set<AssignmentRun>();
@@ -265,6 +266,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             p.ToTable("SecurityPolicies");
             p.Property(x => x.Id).ValueGeneratedNever();
             p.Property(x => x.Version).IsConcurrencyToken();
+            p.Property(x => x.ChangedBy).HasMaxLength(256);
+        });
+        builder.Entity<Settings.SiteSettingsRecord>(p =>
+        {
+            p.ToTable("SiteSettings");
+            p.Property(x => x.Id).ValueGeneratedNever();
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.Property(x => x.Notice).HasMaxLength(Settings.SiteSettings.NoticeLimit);
+            p.Property(x => x.SupportPhone).HasMaxLength(Settings.SiteSettings.PhoneLimit);
+            p.Property(x => x.SupportMail).HasMaxLength(Settings.SiteSettings.MailLimit);
+            p.Property(x => x.SupportHours).HasMaxLength(Settings.SiteSettings.HoursLimit);
             p.Property(x => x.ChangedBy).HasMaxLength(256);
         });
         builder.Entity<SignInThrottle>(t =>

@@ -43,6 +43,7 @@ builder.Services.AddSingleton<Shenbao.Web.Experts.ReviewReminders>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<Shenbao.Web.Insight.WhatIfJobs>();
 builder.Services.AddSingleton<Shenbao.Web.Insight.StatisticsCache>();
+builder.Services.AddSingleton<Shenbao.Web.Settings.SiteSettingsCache>();
 builder.Services.AddScoped<Shenbao.Web.Audit.AuditLog>();
 builder.Services.AddScoped<Shenbao.Web.Notifications.Notifier>();
 builder.Services.AddScoped<Shenbao.Web.Notifications.Inbox>();
@@ -73,7 +74,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Reviewing", Policies.Expert);
     // 三员分立: each administrator's page its own role's alone (the 审计管理员's is /Audit above)
     o.Conventions.AuthorizePage("/Admin/Users", Policies.SystemAdmin).AuthorizePage("/Admin/Roles", Policies.SecurityAdmin)
-        .AuthorizePage("/Admin/Policies", Policies.SecurityAdmin);
+        .AuthorizePage("/Admin/Policies", Policies.SecurityAdmin).AuthorizePage("/Admin/Settings", Policies.SystemAdmin);
 }).AddMvcOptions(o =>
 {
     ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);

@@ -94,6 +94,7 @@ public enum AuditAction
     RoleRevoked,
     SecondFactorReset,
     SecurityPolicyChanged,
+    SiteSettingsChanged,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -175,6 +176,7 @@ public static class AuditActions
         AuditAction.RoleRevoked => "收回角色",
         AuditAction.SecondFactorReset => "重置动态口令",
         AuditAction.SecurityPolicyChanged => "修改安全策略",
+        AuditAction.SiteSettingsChanged => "修改系统设置",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

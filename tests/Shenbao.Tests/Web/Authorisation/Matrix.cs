@@ -192,6 +192,8 @@ public static class Matrix
         Post("/Admin/Roles?handler=Grant", "/Admin/Roles", Only(Actor.SecurityAdmin), form: new Dictionary<string, string> { ["id"] = "{bureauUser}", ["role"] = Shenbao.Data.Roles.Expert }),
         Post("/Admin/Roles?handler=Revoke", "/Admin/Roles", Only(Actor.SecurityAdmin), form: new Dictionary<string, string> { ["id"] = "{bureauUser}", ["role"] = Shenbao.Data.Roles.Bureau }),
         Post("/Admin/Roles?handler=ResetSecondFactor", "/Admin/Roles", Only(Actor.SecurityAdmin), form: new Dictionary<string, string> { ["id"] = "{bureauUser}" }),
+        Get("/Admin/Settings", "/Admin/Settings", Only(Actor.SystemAdmin)),
+        Post("/Admin/Settings", "/Admin/Settings", Only(Actor.SystemAdmin), form: new Dictionary<string, string> { ["Input.Notice"] = "矩阵测试公告", ["Version"] = "0" }),
         Get("/Admin/Policies", "/Admin/Policies", Only(Actor.SecurityAdmin)),
         Post("/Admin/Policies", "/Admin/Policies", Only(Actor.SecurityAdmin), form: new Dictionary<string, string> { ["figure[MinimumLength]"] = "12", ["version"] = "0" }),
         Get("/Audit/Index", "/Audit", Only(Actor.AuditAdmin)),

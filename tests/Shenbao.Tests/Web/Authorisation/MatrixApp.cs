@@ -107,7 +107,7 @@ public sealed class MatrixApp : ShenbaoApp
             await db.Notifications.CountAsync(n => n.ReadAt != null), await db.Objections.CountAsync(),
             await db.UserRoles.CountAsync(), await db.Users.CountAsync(), await db.Users.CountAsync(u => u.DisabledAt != null),
             string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp).ToListAsync()),
-            await db.TechSmeAssessments.CountAsync(), await db.RecommendationQuotas.SumAsync(q => q.Limit), await db.RecoveryCodes.CountAsync(), await db.SecurityPolicies.CountAsync(), await db.SecurityPolicies.SumAsync(p => p.Version),
+            await db.TechSmeAssessments.CountAsync(), await db.RecommendationQuotas.SumAsync(q => q.Limit), await db.RecoveryCodes.CountAsync(), await db.SecurityPolicies.CountAsync(), await db.SecurityPolicies.SumAsync(p => p.Version), await db.SiteSettings.SumAsync(p => p.Version),
         };
         return string.Join("|", parts.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture)));
     }

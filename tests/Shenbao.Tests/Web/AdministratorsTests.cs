@@ -56,6 +56,25 @@ public sealed class AdministratorsTests(ShenbaoApp app) : IClassFixture<ShenbaoA
         Assert.Contains(AuditTrail.Rows(app), r => r.Action == AuditAction.RoleGranted && r.UserName == "secadmin" && r.Outcome == AuditOutcome.Success);
     }
 
+    [Fact]
+    public async Task A_role_granted_before_the_first_password_leaves_the_mailed_link_working()
+    {
+        // the order the work goes in: the 系统管理员 opens the account, the 安全管理员 grants the role, then the person reads the mail
+        var sysadmin = await Browser.For(app).SignInAsync("sysadmin");
+        Assert.Equal(HttpStatusCode.Redirect, (await sysadmin.SubmitAsync(await sysadmin.GetAsync("/Admin/Users"), new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "kjj-early", ["Input.DisplayName"] = "市科技局先授权的同事", ["Input.Email"] = "kjj-early@example.com", ["Input.District"] = "",
+        }, "#create-account")).Status);
+        var secadmin = await Browser.For(app).SignInAsync("secadmin");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostRowAsync(secadmin, await secadmin.GetAsync("/Admin/Roles"), "kjj-early", "Grant", new() { ["role"] = Roles.Bureau })).Status);
+        Assert.Contains("尚未设置密码", (await secadmin.GetAsync("/Admin/Roles")).Document.QuerySelector("#message")!.TextContent, StringComparison.Ordinal);
+
+        await Passwords.SetThroughMailAsync(app, "kjj-early@example.com", "Kejiju-2026-early");
+
+        var officer = await Browser.For(app).SignInAsync("kjj-early", "Kejiju-2026-early");
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/Bureau/Applications")).Status);
+    }
+
     [Theory]
     [InlineData("sysadmin", Roles.AuditAdmin)]
     [InlineData("auditadmin", Roles.SecurityAdmin)]

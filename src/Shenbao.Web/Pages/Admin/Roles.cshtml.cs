@@ -78,11 +78,14 @@ public sealed class RolesModel(AppDbContext db, UserManager<User> users, AuditLo
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await change();
         if (!result.Succeeded) throw new InvalidOperationException($"{action} of {person.UserName}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
-        if (action != AuditAction.SecondFactorReset) await users.UpdateSecurityStampAsync(person);
+        // an account still waiting for its first password has no session to end, and a new stamp would void the
+        // set-password link the 系统管理员's opening mailed (it is bound to the stamp): the usual order is open, grant, set
+        var awaitingPassword = person.PasswordHash is null;
+        if (action != AuditAction.SecondFactorReset && !awaitingPassword) await users.UpdateSecurityStampAsync(person);
         audit.Record(action, Shenbao.Data.Audit.AuditEntry.Objects.User, person.Id, details: details);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        Message = $"已完成：{details}。其现有登录已失效，下次登录起生效。";
+        Message = awaitingPassword ? $"已完成：{details}。该账号尚未设置密码，设置密码并登录后生效。" : $"已完成：{details}。其现有登录已失效，下次登录起生效。";
         return RedirectToPage();
     }
 

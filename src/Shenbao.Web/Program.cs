@@ -11,6 +11,7 @@ using Shenbao.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
 var dataPath = builder.Configuration["Shenbao:DataPath"] ?? "./data";
+builder.AddSecurityHeadersAndHosts();
 
 // Chinese written as itself in pages and JSON, not as &#x…; or \u escapes
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
@@ -102,7 +103,7 @@ app.UseClientAddresses(app.Configuration);
 app.UseExceptionHandler("/Error");
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(SecurityHeaders.Policies());
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -14,6 +14,8 @@ public sealed class Journey
     private readonly BrowserFixture fixture;
     private readonly List<(string Who, IPage Page)> people = [];
     private readonly List<(string Step, string Url, Axe.Violation Violation)> violations = [];
+    // what chromium refused under the site's Content-Security-Policy (an inline style or script, an eval), by page
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Who, string Url, string Message)> refusedByCsp = new();
 
     private int step;
 
@@ -46,6 +48,14 @@ public sealed class Journey
                 await page.Context.CloseAsync();
         }
         journey.AssertAccessible();
+        journey.AssertNothingRefusedByCsp();
+    }
+
+    private void AssertNothingRefusedByCsp()
+    {
+        if (refusedByCsp.IsEmpty) return;
+        Assert.Fail($"chromium refused {refusedByCsp.Count} thing(s) under the site's Content-Security-Policy:\n"
+            + string.Join("\n", refusedByCsp.Select(r => $"  {r.Who} at {r.Url}: {Shorten(r.Message, 400)}")));
     }
 
     /// <summary>A new person with a browser of their own (own cookies).</summary>
@@ -53,6 +63,10 @@ public sealed class Journey
     {
         var page = await fixture.NewPersonAsync(phone);
         people.Add((who, page));
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refusedByCsp.Enqueue((who, page.Url, $"{message.Location} {message.Text}"));
+        };
         return page;
     }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Shenbao on a fresh Debian 12 machine with the .NET 10 SDK:
-# installs what is missing (chromium, CJK fonts, poppler-utils, postgresql), restores, builds
+# installs what is missing (chromium, CJK fonts, poppler-utils, postgresql, clamav-daemon), restores, builds
 # and runs every test project, then prints the summary counted from the test results:
 #   tests: N passed, M failed[, K skipped]
 set -uo pipefail
@@ -15,6 +15,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)   # the 申报书 PDF's font
 { command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; } || missing+=(poppler-utils)   # PDFs read back
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)   # the uploads' virus scan, with a local EICAR signature (no download)
 if ((${#missing[@]})); then
   say "installing ${missing[*]}"
   sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

@@ -35,4 +35,15 @@ public static class StoredFiles
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
+
+    /// <summary>A stored file's bytes, and whether they still hash to the name they are stored under.</summary>
+    public sealed record Content(byte[] Bytes, bool Intact);
+
+    /// <summary>Reads a stored file and checks its hash again (a disk or a hand may have changed it); null when it is not there.</summary>
+    public static async Task<Content?> ReadAsync(string root, string sha256, CancellationToken ct)
+    {
+        if (PathOf(root, sha256) is not { } path || !File.Exists(path)) return null;
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        return new Content(bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)) == sha256);
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Shenbao.Data;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Web.Api;
+using Shenbao.Web.Files;
 using Shenbao.Web.Guides;
 using Shenbao.Web.Security;
 using Shenbao.Web.Setup;
@@ -32,6 +33,7 @@ builder.Services.AddSingleton(_ => Shenbao.Domain.TechSme.StandardLoader.LoadVal
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Districts>();
 builder.Services.AddSingleton<Shenbao.Web.Files.FileStore>();
+builder.Services.AddVirusScanner(builder.Configuration);
 builder.Services.AddScoped<Shenbao.Web.Applications.Workspaces>();
 builder.Services.AddScoped<Shenbao.Web.Applications.Transitions>();
 builder.Services.AddScoped<Shenbao.Web.Applications.RecommendationGuard>();
@@ -96,16 +98,23 @@ app.Services.GetRequiredService<GuideCatalog>();   // a guide that does not vali
 app.Services.GetRequiredService<Shenbao.Domain.TechSme.Standard>();   // and so does the standard
 await app.InitialiseDatabaseAsync();
 await app.EnsureRolesAsync();
+app.WarnWhenUploadsAreNotScanned();
 
 // The client's address and scheme first (from a configured proxy only): the rate limits and the cookies depend on them
 app.UseClientAddresses(app.Configuration);
 // Errors: a Chinese page for people, problem details for /api; never a stack trace
-app.UseExceptionHandler("/Error");
+// (a body the server cut off at its limit is the client's 413, not our 500)
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-app.UseSecurityHeaders(SecurityHeaders.Policies());
+app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRequestLimits(app.Configuration);
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UsePasswordExpiry();

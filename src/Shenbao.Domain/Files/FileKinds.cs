@@ -3,15 +3,15 @@ using System.IO.Compression;
 namespace Shenbao.Domain.Files;
 
 /// <summary>A kind of document the system accepts as proof, recognised by its content, never by its name.</summary>
-public sealed record FileKind(string Name, string ContentType, string Extension);
+public sealed record FileKind(string Name, string ContentType, IReadOnlyList<string> Extensions);
 
 public static class FileKinds
 {
-    public static readonly FileKind Pdf = new("PDF", "application/pdf", ".pdf");
-    public static readonly FileKind Png = new("PNG", "image/png", ".png");
-    public static readonly FileKind Jpeg = new("JPG", "image/jpeg", ".jpg");
+    public static readonly FileKind Pdf = new("PDF", "application/pdf", [".pdf"]);
+    public static readonly FileKind Png = new("PNG", "image/png", [".png"]);
+    public static readonly FileKind Jpeg = new("JPG", "image/jpeg", [".jpg", ".jpeg"]);
     /// <summary>OFD (GB/T 33190), China's fixed-layout format: a ZIP package whose root holds OFD.xml.</summary>
-    public static readonly FileKind Ofd = new("OFD", "application/ofd", ".ofd");
+    public static readonly FileKind Ofd = new("OFD", "application/ofd", [".ofd"]);
 
     public static IReadOnlyList<FileKind> Accepted { get; } = [Pdf, Jpeg, Png, Ofd];
 

@@ -5,15 +5,13 @@ namespace Shenbao.Web.Files;
 /// <summary>A profile proof (a certificate, the 入库登记证明): a stored upload listed for the organisation, not for an application.</summary>
 public static class Proofs
 {
-    public static Attachment Of(FileStore.Result.Stored stored, int organisationId, string purpose, string fileName, string uploadedBy, DateTimeOffset at)
+    public static Attachment Of(FileStore.Result.Stored stored, int organisationId, string purpose, string uploadedBy, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(fileName);
         return new Attachment
         {
             OrganisationId = organisationId, ApplicationId = null, Purpose = purpose,
-            // the name as shown and downloaded; its end (with the extension) is what people recognise
-            FileName = fileName.Length > 255 ? fileName[^255..] : fileName, ContentType = stored.Kind.ContentType,
+            FileName = stored.FileName, ContentType = stored.Kind.ContentType,
             Size = stored.Size, Sha256 = stored.Sha256, UploadedAt = at, UploadedBy = uploadedBy,
         };
     }

@@ -14,12 +14,16 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet() => Describe();
 
-    public void OnPost(int? code) => Describe(code);
+    /// <summary>Binds nothing: the post that failed may have a body too large to read, and reading it again would fail again.</summary>
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    private void Describe()
     {
+        // a re-executed status code says ?code=…; an exception carries its own (the body cut off at its limit: 413)
+        int? code = int.TryParse(Request.Query["code"], out var asked) ? asked
+            : HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad ? bad.StatusCode : null;
         Code = code;
         if (code is >= 400 and < 600) Response.StatusCode = code.Value;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
@@ -28,7 +32,7 @@ public sealed class ErrorModel : PageModel
             404 => ("页面不存在", "您要找的页面或记录不存在，或您无权查看。"),
             403 => ("无权访问", "您的账号没有访问此页面的权限。"),
             400 => ("请求无效", "请求无法处理。如果是提交表单，请刷新页面后重试（页面可能已过期）。"),
-            413 => ("文件过大", "上传的内容超过了允许的大小。"),
+            413 => ("文件过大", "上传的内容超过了允许的大小，未保存任何内容。请返回上一页，选择较小的文件（每个文件的上限见上传处的说明）后重试。"),
             _ => ("抱歉，系统出错了", "您的操作没有完成，请稍后重试。"),
         };
     }

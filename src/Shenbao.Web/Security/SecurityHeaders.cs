@@ -18,7 +18,21 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(builder);
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = AllowedHosts(builder.Configuration));
+        builder.Services.AddSecurityHeaderPolicies(p => p
+            .SetDefaultPolicy(Policies())
+            .AddPolicy(DownloadPolicy, Download())
+            // chosen as the response starts, when the page has said that it sends a stored file
+            .SetPolicySelector(c => c.HttpContext.Items.ContainsKey(DownloadPolicy) ? c.ConfiguredPolicies[DownloadPolicy] : c.SelectedPolicy));
         return builder;
+    }
+
+    private const string DownloadPolicy = "download";
+
+    /// <summary>The response sends an uploaded file: it gets the sandboxing policy, not the pages' one.</summary>
+    public static void MarkAsDownload(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[DownloadPolicy] = true;
     }
 
     /// <summary>AllowedHosts as configured (“*” only when configured so), with the local names and the public host always in.</summary>
@@ -48,6 +62,22 @@ public static class SecurityHeaders
             csp.AddFrameAncestors().None();
         })
         .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+        .AddStrictTransportSecurityMaxAge(maxAgeInSeconds: 60 * 60 * 24 * 365)
+        .RemoveServerHeader();
+
+    /// <summary>
+    /// An uploaded file, should a browser ever render it in place of saving it: no script, no plug-in, no request, no
+    /// framing, its own opaque origin (sandbox) — so a hostile PDF or picture cannot act as the site.
+    /// </summary>
+    public static HeaderPolicyCollection Download() => new HeaderPolicyCollection()
+        .AddDefaultSecurityHeaders()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().None();
+            csp.AddSandbox();
+            csp.AddFrameAncestors().None();
+        })
+        .AddReferrerPolicyNoReferrer()
         .AddStrictTransportSecurityMaxAge(maxAgeInSeconds: 60 * 60 * 24 * 365)
         .RemoveServerHeader();
 }

@@ -16,6 +16,9 @@ public static class Paths
     /// <summary>The examples of spec/tech-sme.md, copied likewise.</summary>
     public static string TechSmeExamples { get; } = Path.Combine(Root, "tests", "Shenbao.Tests", "TechSmeExamples");
 
+    /// <summary>Genuine proofs made by different tools (Skia, cairo, poppler, PDFsharp, libjpeg, zlib by hand, Python's zipfile).</summary>
+    public static string GenuineFiles { get; } = Path.Combine(Root, "tests", "Shenbao.Tests", "Files", "Genuine");
+
     public static string TechSmeStandard { get; } = Path.Combine(Root, "standards", "tech-sme-2017.yaml");
 
     private static string FindRoot()

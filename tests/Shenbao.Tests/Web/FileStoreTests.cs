@@ -24,7 +24,9 @@ public sealed class FileStoreTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         form.Add(new StringContent(group), "group");
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
+        // the name as UTF-8 (filename*), so that any character, a control character included, arrives as it was
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = fileName };
+        form.Add(file);
         var response = await browser.Client.PostAsync(new Uri("/Organisation/Profile?handler=Upload", UriKind.Relative), form);
         return new Browser.Page(response.StatusCode, Parser.ParseDocument(await response.Content.ReadAsStringAsync()), response);
     }

@@ -19,6 +19,7 @@ namespace Shenbao.Web.Pages.Applications;
 /// justifications of warned rules. Every save carries the version it was based on; a save based on an older
 /// version is refused, never merged silently.
 /// </summary>
+[Shenbao.Web.Files.TakesUploads]
 public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore files, AuditLog audit, OfficialListChecks lists, TimeProvider clock) : PageModel
 {
     /// <summary>What the official lists say of the claims as typed now (the live panel shows it beside the rules).</summary>
@@ -149,7 +150,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
                 case FileStore.Result.Stored stored:
                     chosen.Add(new Attachment
                     {
-                        OrganisationId = application.OrganisationId, Purpose = purpose, FileName = Path.GetFileName(file.FileName),
+                        OrganisationId = application.OrganisationId, Purpose = purpose, FileName = stored.FileName,
                         ContentType = stored.Kind.ContentType, Size = stored.Size, Sha256 = stored.Sha256,
                         UploadedAt = clock.GetUtcNow(), UploadedBy = User.DisplayName(),
                     });

@@ -20,6 +20,7 @@ namespace Shenbao.Web.Pages.Bureau;
 /// the shipped guides), creates a call from it with its three instants (Beijing time), publishes it, and moves its
 /// deadlines — a change with a reason, audited and announced to those it concerns.
 /// </summary>
+[Shenbao.Web.Files.TakesUploads]
 public sealed class CallsModel(AppDbContext db, GuideCatalog guides, FactCatalog facts, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<FundingCall> Calls { get; private set; } = [];
@@ -39,11 +40,11 @@ public sealed class CallsModel(AppDbContext db, GuideCatalog guides, FactCatalog
         string yaml;
         using (var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             yaml = await reader.ReadToEndAsync(ct);
-        switch (GuideLoader.Load(yaml, Path.GetFileName(file.FileName), facts: facts))
+        switch (GuideLoader.Load(yaml, Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName)), facts: facts))
         {
             case GuideLoad.Invalid invalid:
                 ImportErrors = invalid.Errors;
-                return await ShowAsync($"指南文件“{Path.GetFileName(file.FileName)}”有 {invalid.Errors.Count} 处错误，未导入", ct);
+                return await ShowAsync($"指南文件“{Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName))}”有 {invalid.Errors.Count} 处错误，未导入", ct);
             case GuideLoad.Loaded loaded:
                 var guide = loaded.Guide;
                 if (guides.Find(guide.Id) is { } known) return await ShowAsync($"指南“{guide.Id}”已存在（版本 {known.Version}），未导入；新的指南请使用新的 id", ct);

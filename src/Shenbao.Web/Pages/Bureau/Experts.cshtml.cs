@@ -21,6 +21,7 @@ namespace Shenbao.Web.Pages.Bureau;
 /// deactivates and exports them. The 身份证号 is masked everywhere; the full number is shown to an officer who asks,
 /// and the asking is audited.
 /// </summary>
+[Shenbao.Web.Files.TakesUploads]
 public sealed class ExpertsModel(AppDbContext db, GuideCatalog guides, UserManager<User> users, Notifier notifier, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const long FileLimit = 5 * 1024 * 1024;
@@ -55,14 +56,14 @@ public sealed class ExpertsModel(AppDbContext db, GuideCatalog guides, UserManag
         if (!sheet.Valid)
         {
             ImportErrors = sheet.Errors;
-            return await ShowAsync($"“{Path.GetFileName(file.FileName)}”有 {sheet.Errors.Count} 处错误，未导入任何专家。请改正后重新导入：", ct);
+            return await ShowAsync($"“{Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName))}”有 {sheet.Errors.Count} 处错误，未导入任何专家。请改正后重新导入：", ct);
         }
         var now = clock.GetUtcNow();
         // experts, accounts, invitations and the audit row: one transaction, all or nothing
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var experts = await ExpertPool.StageAsync(db, sheet.Rows, User.DisplayName(), now, ct);
         await ExpertInvitations.StageAsync(experts, users, notifier, now);
-        audit.Record(AuditAction.ExpertImport, AuditEntry.Objects.Expert, null, details: $"导入专家 {experts.Count} 人（文件 {Path.GetFileName(file.FileName)}），账号已开通，设置密码链接已发至各自邮箱");
+        audit.Record(AuditAction.ExpertImport, AuditEntry.Objects.Expert, null, details: $"导入专家 {experts.Count} 人（文件 {Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName))}），账号已开通，设置密码链接已发至各自邮箱");
         try
         {
             await db.SaveChangesAsync(ct);

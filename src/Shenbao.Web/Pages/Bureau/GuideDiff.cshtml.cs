@@ -12,6 +12,7 @@ namespace Shenbao.Web.Pages.Bureau;
 /// 2026 guide, before it is imported) — area by area in Chinese: the guide's settings, clauses, attachment types,
 /// categories, support fields, rules and their parameters, forms and rubrics. Nothing is imported or stored.
 /// </summary>
+[Shenbao.Web.Files.TakesUploads]
 public sealed class GuideDiffModel(GuideCatalog catalog, FactCatalog facts) : PageModel
 {
     public const long FileLimit = Shenbao.Data.StoredGuide.YamlLimit;
@@ -67,7 +68,7 @@ public sealed class GuideDiffModel(GuideCatalog catalog, FactCatalog facts) : Pa
                 return Page();
             }
         }
-        AfterName = Path.GetFileName(file.FileName);
+        AfterName = Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName));
         switch (GuideLoader.Load(yaml, AfterName, facts: facts))
         {
             case GuideLoad.Loaded { Guide: var guide }:

@@ -16,6 +16,7 @@ namespace Shenbao.Web.Pages.Bureau;
 /// any bad row imports nothing and names every row; a good one becomes the next version, the one claims are checked
 /// against from then on (earlier versions are kept). Audited.
 /// </summary>
+[Shenbao.Web.Files.TakesUploads]
 public sealed class ListsModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const long FileLimit = 20 * 1024 * 1024;
@@ -41,7 +42,7 @@ public sealed class ListsModel(AppDbContext db, AuditLog audit, TimeProvider clo
         OfficialListImport import;
         try
         {
-            import = await OfficialListStore.ImportAsync(db, chosen, file.FileName, read.Rows, read.Entries, User.DisplayName(), clock.GetUtcNow(), ct);
+            import = await OfficialListStore.ImportAsync(db, chosen, Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName)), read.Rows, read.Entries, User.DisplayName(), clock.GetUtcNow(), ct);
         }
         catch (DbUpdateException)
         {

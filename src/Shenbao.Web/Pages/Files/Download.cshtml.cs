@@ -15,7 +15,7 @@ namespace Shenbao.Web.Pages.Files;
 /// certificates) and a submitted application's attachments also to the 推荐单位 of the district, who reviews them. The query is scoped by
 /// organisation or district, so any other file id is answered exactly like an id that does not exist (404).
 /// </summary>
-public sealed class DownloadModel(AppDbContext db, FileStore files) : PageModel
+public sealed class DownloadModel(AppDbContext db, FileStore files, ILogger<DownloadModel> logger) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -57,11 +57,18 @@ public sealed class DownloadModel(AppDbContext db, FileStore files) : PageModel
         if (attachment is null) return NotFound();
 
         // a recorded attachment whose content is gone is lost data, not a user error: let it surface as an outage
-        var content = files.Open(attachment.Sha256)
+        var content = await files.ReadAsync(attachment.Sha256, ct)
             ?? throw new InvalidOperationException($"The content of attachment {attachment.Id} ({attachment.Sha256}) is missing from the file store.");
+        if (!content.Intact)
+        {
+            // changed on disk since it was stored: never hand out bytes that are not the ones uploaded and submitted
+            logger.LogError("Attachment {AttachmentId}: the stored file no longer hashes to {Sha256}; not served", attachment.Id, attachment.Sha256);
+            return StatusCode(StatusCodes.Status500InternalServerError);
+        }
         // documents of one organisation: browsers may keep them, shared caches may not
         Response.Headers.CacheControl = "private, no-cache";
+        Shenbao.Web.Security.SecurityHeaders.MarkAsDownload(HttpContext);
         // FileDownloadName gives "attachment; filename=…; filename*=UTF-8''…" (RFC 6266 / 5987), so Chinese names survive
-        return File(content, attachment.ContentType, attachment.FileName);
+        return File(content.Bytes, attachment.ContentType, attachment.FileName);
     }
 }

@@ -20,6 +20,7 @@ namespace Shenbao.Web.Pages.Organisation;
 /// 单位信息: every fact the rules read about the organisation, each group with its proof documents. The
 /// organisation's administrator edits it; its 项目负责人 read it.
 /// </summary>
+[Shenbao.Web.Files.TakesUploads]
 public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, FileStore files, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "单位信息已被他人修改，请刷新后重新填写";
@@ -101,7 +102,7 @@ public sealed partial class ProfileModel(AppDbContext db, GuideCatalog guides, F
         var stored = (FileStore.Result.Stored)result;
         if (await db.Attachments.AnyAsync(a => a.OrganisationId == organisation.Id && a.ApplicationId == null && a.Purpose == section.ProofPurpose && a.Sha256 == stored.Sha256, ct))
             return (null, true);
-        var proof = Shenbao.Web.Files.Proofs.Of(stored, organisation.Id, section.ProofPurpose, Path.GetFileName(file.FileName), User.DisplayName(), clock.GetUtcNow());
+        var proof = Shenbao.Web.Files.Proofs.Of(stored, organisation.Id, section.ProofPurpose, User.DisplayName(), clock.GetUtcNow());
         db.Attachments.Add(proof);
         audit.Record(AuditAction.Upload, AuditEntry.Objects.Organisation, organisation.Id.ToString(CultureInfo.InvariantCulture), details: Shenbao.Web.Files.Proofs.Described(proof));
         return (null, false);

@@ -44,16 +44,16 @@ public sealed partial class TechSmeModel
             switch (await files.SaveAsync(file, ct))
             {
                 case FileStore.Result.Stored stored:
-                    var fileName = Path.GetFileName(file.FileName);
+                    var fileName = stored.FileName;
                     if (Proofs[purpose].Any(p => p.Sha256 == stored.Sha256))
                     {
                         known.Add(fileName);
                         continue;
                     }
-                    uploads.Add(Shenbao.Web.Files.Proofs.Of(stored, Organisation.Id, purpose, fileName, User.DisplayName(), clock.GetUtcNow()));
+                    uploads.Add(Shenbao.Web.Files.Proofs.Of(stored, Organisation.Id, purpose, User.DisplayName(), clock.GetUtcNow()));
                     break;
                 case FileStore.Result.Refused no:
-                    ModelState.AddModelError(ProofInput(key), $"“{Path.GetFileName(file.FileName)}”未上传：{no.Message}（请重新选择文件）");
+                    ModelState.AddModelError(ProofInput(key), $"“{Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName))}”未上传：{no.Message}（请重新选择文件）");
                     refused = true;
                     break;
             }

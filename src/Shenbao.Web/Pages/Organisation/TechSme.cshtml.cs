@@ -24,6 +24,7 @@ namespace Shenbao.Web.Pages.Organisation;
 /// assessment year. The latest record of a year is what the eligibility rule reads; every record is kept. The
 /// 入库登记编号 of the national platform, with its proof, is recorded here too.
 /// </summary>
+[Shenbao.Web.Files.TakesUploads]
 public sealed partial class TechSmeModel(AppDbContext db, GuideCatalog guides, Standard standard, FileStore files, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "单位信息已被他人修改，请刷新后重新填写";

@@ -59,6 +59,7 @@ builder.Services.AddSingleton<Shenbao.Web.Notifications.DeadlineReminders>();
 builder.Services.AddHostedService<Shenbao.Web.Notifications.NotificationWorker>();
 builder.Services.AddShenbaoData(builder.Configuration);
 builder.Services.AddShenbaoIdentity(dataPath);
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DenialLogging>();
 
 // Pages: public folders are declared; everything else needs a signed-in user of the right role
 builder.Services.AddRazorPages(o =>

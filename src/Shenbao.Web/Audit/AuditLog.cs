@@ -10,8 +10,19 @@ namespace Shenbao.Web.Audit;
 /// Adds audit rows for the request being served: who (the signed-in person, or the account a sign-in names), from
 /// which address, when. The rows are saved by the page's next SaveChanges, in the transaction of the change.
 /// </summary>
-public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, ILoggerFactory loggers)
 {
+    /// <summary>
+    /// The actions an operator watches for beside the audit trail: written to the log category Shenbao.Security as they
+    /// are recorded, with the account's id, the address and the action — never the name typed, the details or a secret.
+    /// </summary>
+    public static readonly IReadOnlySet<AuditAction> SecurityEvents = new HashSet<AuditAction>
+    {
+        AuditAction.SignInFailed, AuditAction.LockedOut, AuditAction.SecondFactorFailed, AuditAction.SecondFactorEnrolled, AuditAction.SecondFactorReset,
+    };
+
+    private readonly ILogger security = loggers.CreateLogger("Shenbao.Security");
+
     /// <summary>An action of the signed-in person (or of a visitor, for a public page).</summary>
     public void Record(AuditAction action, string? objectType = null, string? objectId = null, AuditOutcome outcome = AuditOutcome.Success, string? details = null)
     {
@@ -34,13 +45,18 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         Add(action, AuditEntry.Objects.User, null, outcome, details, null, Bounded(userName, 256), null, null);
 
     private void Add(AuditAction action, string? objectType, string? objectId, AuditOutcome outcome, string? details,
-        string? userId, string? userName, string? role, int? organisation) =>
+        string? userId, string? userName, string? role, int? organisation)
+    {
+        if (SecurityEvents.Contains(action))
+            security.LogWarning("Security event {Action} ({Outcome}) for account {UserId} from {ClientAddress}",
+                action, outcome, userId ?? "(no such account)", http.HttpContext?.Connection.RemoteIpAddress?.ToString());
         db.Audit(new AuditEntry
         {
             At = clock.GetUtcNow(), UserId = userId, UserName = userName, Role = role, OrganisationId = organisation,
             ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
             Action = action, ObjectType = objectType, ObjectId = objectId, Outcome = outcome, Details = Bounded(details, 4000),
         });
+    }
 
     private static string? Bounded(string? text, int length) => text is { Length: var n } && n > length ? text[..length] : text;
 }

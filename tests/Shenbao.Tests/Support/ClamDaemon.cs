@@ -44,9 +44,21 @@ public sealed class ClamDaemon : IDisposable
 
     public string Log() => File.Exists(Path.Combine(folder, "clamd.log")) ? File.ReadAllText(Path.Combine(folder, "clamd.log")) : "";
 
+    private bool disposed;
+
+    /// <summary>Stops clamd; safe to call more than once (the factory is disposed both ways).</summary>
     public void Dispose()
     {
-        if (!process.HasExited) { process.Kill(); process.WaitForExit(10_000); }
+        if (disposed) return;
+        disposed = true;
+        try
+        {
+            if (!process.HasExited) { process.Kill(); process.WaitForExit(10_000); }
+        }
+        catch (InvalidOperationException)
+        {
+            // it ended on its own between the question and the kill
+        }
         process.Dispose();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }

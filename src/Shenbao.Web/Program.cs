@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.WebEncoders;
 using Shenbao.Data;
@@ -59,6 +60,7 @@ builder.Services.AddSingleton<Shenbao.Web.Notifications.DeadlineReminders>();
 builder.Services.AddHostedService<Shenbao.Web.Notifications.NotificationWorker>();
 builder.Services.AddShenbaoData(builder.Configuration);
 builder.Services.AddShenbaoIdentity(dataPath);
+builder.Services.AddDataProtection().ProtectKeysAtRest(builder.Configuration);
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DenialLogging>();
 
 // Pages: public folders are declared; everything else needs a signed-in user of the right role
@@ -100,6 +102,7 @@ app.Services.GetRequiredService<Shenbao.Domain.TechSme.Standard>();   // and so 
 await app.InitialiseDatabaseAsync();
 await app.EnsureRolesAsync();
 app.WarnWhenUploadsAreNotScanned();
+app.WarnWhenKeysAreNotProtected();
 
 // The client's address and scheme first (from a configured proxy only): the rate limits and the cookies depend on them
 app.UseClientAddresses(app.Configuration);

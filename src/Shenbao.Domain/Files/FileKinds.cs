@@ -22,17 +22,21 @@ public static class FileKinds
     {
         var head = content.Span;
         if (head.StartsWith("%PDF-"u8)) return Pdf;
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return Png;
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return Jpeg;
+        if (IsPng(head)) return Png;
+        if (IsJpeg(head)) return Jpeg;
         if (head.StartsWith("PK\u0003\u0004"u8) && IsOfdPackage(content)) return Ofd;
         return null;
     }
+
+    public static bool IsPng(ReadOnlySpan<byte> head) => head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+
+    public static bool IsJpeg(ReadOnlySpan<byte> head) => head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]);
 
     private static bool IsOfdPackage(ReadOnlyMemory<byte> content)
     {
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
+            using var zip = new ZipArchive(Unpacking.Over(content), ZipArchiveMode.Read);
             return zip.Entries.Any(e => string.Equals(e.FullName, "OFD.xml", StringComparison.OrdinalIgnoreCase));
         }
         catch (InvalidDataException)

@@ -22,7 +22,7 @@ public static class OfdInspection
         if (!EndsAtItsDirectory(ofd.Span)) return "在压缩包的结束位置之后还附带了其他数据（可能夹带了别的文件）；请重新导出 OFD 后上传";
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(ofd.ToArray(), writable: false), ZipArchiveMode.Read);
+            using var zip = new ZipArchive(Unpacking.Over(ofd), ZipArchiveMode.Read);
             if (zip.Entries.Count > MaxEntries) return $"包内文件过多（{zip.Entries.Count} 个）";
             long unpacked = 0;
             foreach (var entry in zip.Entries)
@@ -36,7 +36,8 @@ public static class OfdInspection
                 if (!isXml && !Images.Contains(extension) && !Fonts.Contains(extension) && !SignatureData.Contains(extension))
                     return $"包内有不属于 OFD 文档的文件“{FileNames.Visible(name)}”；OFD 只由 XML、图片、字体和签章数据组成";
                 if (entry.Length > maxUnpackedBytes - unpacked) return "解压后的内容过大（可能是压缩炸弹）";
-                var content = Read(entry, maxUnpackedBytes - unpacked);
+                byte[]? content;
+                using (var input = entry.Open()) content = Unpacking.ReadAtMost(input, maxUnpackedBytes - unpacked);
                 if (content is null) return "解压后的内容过大（可能是压缩炸弹）";
                 unpacked += content.Length;
                 if (Foreign(content)) return $"包内文件“{FileNames.Visible(name)}”是程序、网页或压缩包，不是 OFD 文档的内容";
@@ -65,21 +66,6 @@ public static class OfdInspection
     private static bool UnsafePath(string name) =>
         name.Length == 0 || name.StartsWith('/') || name.Contains('\\') || name.Contains(':') || name.Any(char.IsControl)
         || name.Split('/').Any(segment => segment is ".." or ".");
-
-    /// <summary>The entry's bytes as they unpack, counted as they come: its declared size may lie.</summary>
-    private static byte[]? Read(ZipArchiveEntry entry, long budget)
-    {
-        using var input = entry.Open();
-        using var output = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = input.Read(buffer)) > 0)
-        {
-            if (output.Length + read > budget) return null;
-            output.Write(buffer, 0, read);
-        }
-        return output.ToArray();
-    }
 
     private static bool Foreign(ReadOnlySpan<byte> content)
     {
@@ -117,7 +103,7 @@ public static class OfdInspection
     /// <summary>A picture's header; JBIG2 data in an OFD is usually a bare segment stream without one.</summary>
     private static bool IsImage(string extension, ReadOnlySpan<byte> content) =>
         extension.Equals(".jb2", StringComparison.OrdinalIgnoreCase)
-        || content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
+        || FileKinds.IsPng(content) || FileKinds.IsJpeg(content)
         || content.StartsWith("BM"u8) || content.StartsWith("GIF8"u8) || content.StartsWith("II*\0"u8) || content.StartsWith("MM\0*"u8);
 
     private static bool IsFont(ReadOnlySpan<byte> content) =>

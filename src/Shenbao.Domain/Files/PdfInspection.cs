@@ -108,16 +108,10 @@ public static class PdfInspection
             try
             {
                 using var input = new ZLibStream(new MemoryStream(compressed.ToArray(), writable: false), CompressionMode.Decompress);
-                using var output = new MemoryStream();
-                var buffer = new byte[81920];
-                int read;
-                while ((read = input.Read(buffer)) > 0)
-                {
-                    unpacked += read;
-                    if (unpacked > maxUnpackedBytes) { Problem = "解压后的内容过大（可能是压缩炸弹）"; return null; }
-                    output.Write(buffer, 0, read);
-                }
-                return output.ToArray();
+                var inflated = Unpacking.ReadAtMost(input, maxUnpackedBytes - unpacked);
+                if (inflated is null) { Problem = "解压后的内容过大（可能是压缩炸弹）"; return null; }
+                unpacked += inflated.Length;
+                return inflated;
             }
             catch (InvalidDataException)
             {

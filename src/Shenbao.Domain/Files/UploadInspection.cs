@@ -20,17 +20,26 @@ public static class UploadInspection
         public sealed record Refused(string Message) : Result;
     }
 
-    public static Result Inspect(string? fileName, ReadOnlyMemory<byte> content, UploadLimits limits)
+    /// <summary>What the name and the declared size already refuse, before a byte of the upload is read; null when nothing.</summary>
+    public static Result.Refused? RefusalBeforeReading(string? fileName, long length, UploadLimits limits) => Named(fileName, length, limits).Refusal;
+
+    private static (FileNames.Result.Accepted? Name, Result.Refused? Refusal) Named(string? fileName, long length, UploadLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        var (name, extension) = ("", "");
-        switch (FileNames.Check(fileName))
+        return FileNames.Check(fileName) switch
         {
-            case FileNames.Result.Refused refused: return new Result.Refused(refused.Message);
-            case FileNames.Result.Accepted accepted: (name, extension) = (accepted.Name, accepted.Extension); break;
-        }
-        if (content.Length == 0) return new Result.Refused($"文件“{name}”是空文件");
-        if (content.Length > limits.MaxBytes) return new Result.Refused($"文件“{name}”超过 {Megabytes(limits.MaxBytes)} 的上限");
+            FileNames.Result.Refused refused => (null, new Result.Refused(refused.Message)),
+            FileNames.Result.Accepted named when length == 0 => (named, new Result.Refused($"文件“{named.Name}”是空文件")),
+            FileNames.Result.Accepted named when length > limits.MaxBytes => (named, new Result.Refused($"文件“{named.Name}”超过 {Megabytes(limits.MaxBytes)} 的上限")),
+            var named => ((FileNames.Result.Accepted)named, null),
+        };
+    }
+
+    public static Result Inspect(string? fileName, ReadOnlyMemory<byte> content, UploadLimits limits)
+    {
+        var (named, refusal) = Named(fileName, content.Length, limits);
+        if (refusal is not null) return refusal;
+        var (name, extension) = (named!.Name, named.Extension);
         if (FileKinds.Sniff(content) is not { } kind)
             return new Result.Refused($"文件“{name}”的内容不是 {FileKinds.AcceptedNames} 文件，请上传这几种格式的文件");
         if (!kind.Extensions.Contains(extension))

@@ -31,12 +31,9 @@ public sealed class FileStore(IConfiguration configuration, IVirusScanner scanne
     public async Task<Result> SaveAsync(IFormFile file, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
-        switch (FileNames.Check(file.FileName))
-        {
-            case FileNames.Result.Refused badName: return new Result.Refused(badName.Message);
-            case FileNames.Result.Accepted named when file.Length > MaxBytes: return new Result.Refused($"文件“{named.Name}”超过 {MaxDescription} 的上限");
-        }
         var limits = new UploadLimits(MaxBytes);
+        // a name that will not do, or a file too large, is refused before it is read
+        if (UploadInspection.RefusalBeforeReading(file.FileName, file.Length, limits) is { } early) return new Result.Refused(early.Message);
         using var buffer = new MemoryStream();
         await using (var input = file.OpenReadStream())
             await input.CopyToAsync(buffer, ct);

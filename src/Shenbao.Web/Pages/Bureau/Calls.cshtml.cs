@@ -9,6 +9,7 @@ using Shenbao.Domain.Audit;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Guides;
 using Shenbao.Web.Audit;
+using Shenbao.Web.Files;
 using Shenbao.Web.Guides;
 using Shenbao.Web.Notifications;
 using Shenbao.Web.Security;
@@ -40,11 +41,11 @@ public sealed class CallsModel(AppDbContext db, GuideCatalog guides, FactCatalog
         string yaml;
         using (var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             yaml = await reader.ReadToEndAsync(ct);
-        switch (GuideLoader.Load(yaml, Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName)), facts: facts))
+        switch (GuideLoader.Load(yaml, file.VisibleName(), facts: facts))
         {
             case GuideLoad.Invalid invalid:
                 ImportErrors = invalid.Errors;
-                return await ShowAsync($"指南文件“{Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName))}”有 {invalid.Errors.Count} 处错误，未导入", ct);
+                return await ShowAsync($"指南文件“{file.VisibleName()}”有 {invalid.Errors.Count} 处错误，未导入", ct);
             case GuideLoad.Loaded loaded:
                 var guide = loaded.Guide;
                 if (guides.Find(guide.Id) is { } known) return await ShowAsync($"指南“{guide.Id}”已存在（版本 {known.Version}），未导入；新的指南请使用新的 id", ct);

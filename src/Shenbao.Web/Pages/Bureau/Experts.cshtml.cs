@@ -10,6 +10,7 @@ using Shenbao.Domain.Audit;
 using Shenbao.Domain.Experts;
 using Shenbao.Web.Audit;
 using Shenbao.Web.Experts;
+using Shenbao.Web.Files;
 using Shenbao.Web.Guides;
 using Shenbao.Web.Notifications;
 using Shenbao.Web.Security;
@@ -56,14 +57,14 @@ public sealed class ExpertsModel(AppDbContext db, GuideCatalog guides, UserManag
         if (!sheet.Valid)
         {
             ImportErrors = sheet.Errors;
-            return await ShowAsync($"“{Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName))}”有 {sheet.Errors.Count} 处错误，未导入任何专家。请改正后重新导入：", ct);
+            return await ShowAsync($"“{file.VisibleName()}”有 {sheet.Errors.Count} 处错误，未导入任何专家。请改正后重新导入：", ct);
         }
         var now = clock.GetUtcNow();
         // experts, accounts, invitations and the audit row: one transaction, all or nothing
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var experts = await ExpertPool.StageAsync(db, sheet.Rows, User.DisplayName(), now, ct);
         await ExpertInvitations.StageAsync(experts, users, notifier, now);
-        audit.Record(AuditAction.ExpertImport, AuditEntry.Objects.Expert, null, details: $"导入专家 {experts.Count} 人（文件 {Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName))}），账号已开通，设置密码链接已发至各自邮箱");
+        audit.Record(AuditAction.ExpertImport, AuditEntry.Objects.Expert, null, details: $"导入专家 {experts.Count} 人（文件 {file.VisibleName()}），账号已开通，设置密码链接已发至各自邮箱");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shenbao.Domain.Eligibility;
 using Shenbao.Domain.Guides;
+using Shenbao.Web.Files;
 using Shenbao.Web.Guides;
 
 namespace Shenbao.Web.Pages.Bureau;
@@ -68,7 +69,7 @@ public sealed class GuideDiffModel(GuideCatalog catalog, FactCatalog facts) : Pa
                 return Page();
             }
         }
-        AfterName = Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName));
+        AfterName = file.VisibleName();
         switch (GuideLoader.Load(yaml, AfterName, facts: facts))
         {
             case GuideLoad.Loaded { Guide: var guide }:

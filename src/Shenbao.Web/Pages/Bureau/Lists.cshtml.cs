@@ -7,6 +7,7 @@ using Shenbao.Data.OfficialLists;
 using Shenbao.Domain.Audit;
 using Shenbao.Domain.Experts;
 using Shenbao.Web.Audit;
+using Shenbao.Web.Files;
 using Shenbao.Web.Security;
 
 namespace Shenbao.Web.Pages.Bureau;
@@ -42,7 +43,7 @@ public sealed class ListsModel(AppDbContext db, AuditLog audit, TimeProvider clo
         OfficialListImport import;
         try
         {
-            import = await OfficialListStore.ImportAsync(db, chosen, Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName)), read.Rows, read.Entries, User.DisplayName(), clock.GetUtcNow(), ct);
+            import = await OfficialListStore.ImportAsync(db, chosen, file.VisibleName(), read.Rows, read.Entries, User.DisplayName(), clock.GetUtcNow(), ct);
         }
         catch (DbUpdateException)
         {

@@ -53,7 +53,7 @@ public sealed partial class TechSmeModel
                     uploads.Add(Shenbao.Web.Files.Proofs.Of(stored, Organisation.Id, purpose, User.DisplayName(), clock.GetUtcNow()));
                     break;
                 case FileStore.Result.Refused no:
-                    ModelState.AddModelError(ProofInput(key), $"“{Shenbao.Domain.Files.FileNames.Visible(Path.GetFileName(file.FileName))}”未上传：{no.Message}（请重新选择文件）");
+                    ModelState.AddModelError(ProofInput(key), $"“{file.VisibleName()}”未上传：{no.Message}（请重新选择文件）");
                     refused = true;
                     break;
             }

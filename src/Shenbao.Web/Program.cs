@@ -116,6 +116,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseSecurityHeaders();
+app.UseNulRefusal();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLimits(app.Configuration);

@@ -141,6 +141,9 @@ public static class FormFacts
                     case < 0 and var negative:
                         errors.Add(new(path, $"不能为负数（实际为 {negative.ToString(CultureInfo.InvariantCulture)}）"));
                         return null;
+                    case > Money.Largest:
+                        errors.Add(new(path, Money.TooLarge));
+                        return null;
                     case var number when fact.Type == FactType.WholeNumber && number != decimal.Truncate(number.Value):
                         errors.Add(new(path, "应为整数"));
                         return null;

@@ -111,6 +111,11 @@ internal sealed class JsonFields(List<InputError> errors)
             Errors.Add(new(name is null ? path : Join(path, name), $"不能为负数（实际为 {number.ToString(CultureInfo.InvariantCulture)}）"));
             return null;
         }
+        if (number > Money.Largest)
+        {
+            Errors.Add(new(name is null ? path : Join(path, name), Money.TooLarge));
+            return null;
+        }
         return number;
     }
 

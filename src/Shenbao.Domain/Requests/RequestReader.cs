@@ -28,24 +28,25 @@ public static class RequestReader
 
     public static ReadResult Read(ReadOnlyMemory<byte> utf8Json, Guide guide, DateOnly today)
     {
+        // Windows tools (Notepad, PowerShell) begin UTF-8 with a byte-order mark, which RFC 8259 lets a reader ignore
+        if (utf8Json.Span.StartsWith("\uFEFF"u8)) utf8Json = utf8Json[3..];
         // a string that is not text cannot be checked; reading it later would throw instead of saying so
         if (!Utf8.IsValid(utf8Json.Span))
             return new ReadResult.Invalid([new InputError("", $"请求不是有效的 UTF-8 文本（第{Utf8Problem(utf8Json.Span)}字节附近），请以 UTF-8 编码发送")]);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { AllowTrailingCommas = false });
+            // before the names are compared for duplicates: comparing one holding half a surrogate pair would throw
+            if (LoneSurrogate(utf8Json.Span) is { } surrogateLine)
+                return new ReadResult.Invalid([new InputError("", $"第{surrogateLine}行的字符串含有无效的 Unicode 转义（单独的 \\uD800–\\uDFFF 代理项），请改为完整的字符")]);
+            // a name given twice would be read as one of its values without saying which: refused, like a trailing comma
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             var line = (e.LineNumber ?? 0) + 1;
             var column = (e.BytePositionInLine ?? 0) + 1;
-            return new ReadResult.Invalid([new InputError("", $"JSON 格式错误（第{line}行第{column}列附近），请检查括号、引号和逗号")]);
-        }
-        if (LoneSurrogate(utf8Json.Span) is { } surrogateLine)
-        {
-            document.Dispose();
-            return new ReadResult.Invalid([new InputError("", $"第{surrogateLine}行的字符串含有无效的 Unicode 转义（单独的 \\uD800–\\uDFFF 代理项），请改为完整的字符")]);
+            return new ReadResult.Invalid([new InputError("", $"JSON 格式错误（第{line}行第{column}列附近），请检查括号、引号、逗号和重复的字段名")]);
         }
         using (document)
             return Read(document.RootElement, guide, today);

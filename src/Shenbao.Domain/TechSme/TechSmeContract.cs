@@ -12,7 +12,7 @@ public static class TechSmeContract
     public sealed record Read(Facts? Facts, IReadOnlyList<InputError> Errors);
 
     /// <summary>The largest amount read (a thousand trillion 元): beyond any enterprise's statement, and far from decimal's limit in a ratio.</summary>
-    public const decimal MaxAmount = 1_000_000_000_000_000m;
+    public const decimal MaxAmount = Requests.Money.Largest;
 
     public static Read ReadRequest(JsonElement root, Standard standard)
     {

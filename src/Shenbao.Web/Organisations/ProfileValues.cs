@@ -64,6 +64,7 @@ public sealed class NumberTextAttribute : ValidationAttribute
         {
             null => new ValidationResult($"{name}应为数字，如 21,000,000"),
             < 0 => new ValidationResult($"{name}不能为负数"),
+            > Money.Largest => new ValidationResult(name + Money.TooLarge),
             decimal n when WholeNumber && n != decimal.Truncate(n) => new ValidationResult($"{name}应为整数"),
             _ => ValidationResult.Success,
         };

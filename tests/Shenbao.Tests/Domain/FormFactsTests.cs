@@ -59,6 +59,7 @@ public sealed class FormFactsTests
     [Theory]
     [InlineData("application.contract.amount", "八十万", "应为数字")]
     [InlineData("application.contract.amount", "-1", "不能为负数（实际为 -1）")]
+    [InlineData("application.contract.amount", "1,000,000,000,000,000.01", "数值过大（超过 1,000,000,000,000,000）")]
     [InlineData("application.contract.signedOn", "2024-02-30", "日期“2024-02-30”格式错误，应为 YYYY-MM-DD 的有效日期")]
     [InlineData("application.contract.type", "gift", "合同类型“gift”无效，应为：development（技术开发）、transfer（技术转让）、licensing（技术许可）、consulting（技术咨询）、service（技术服务）")]
     [InlineData("application.contract.registered", "yes", "请选择“是”或“否”")]

@@ -30,6 +30,8 @@ public sealed class RequestReaderTests
     [InlineData("applicant.finance.2024.revenue=\"15000000\"", "applicant.finance.2024.revenue", "应为数字")]
     [InlineData("applicant.iurSpending.2023=-0.01", "applicant.iurSpending.2023", "不能为负数")]
     [InlineData("applicant.employees=-3", "applicant.employees", "不能为负数")]
+    [InlineData("applicant.iurSpending.2023=1000000000000000.01", "applicant.iurSpending.2023", "数值过大（超过 1,000,000,000,000,000）")]
+    [InlineData("applicant.finance.2024.revenue=79228162514264337593543950335", "applicant.finance.2024.revenue", "数值过大")]
     [InlineData("application.contract.amount=-5", "application.contract.amount", "不能为负数")]
     [InlineData("application.contract.paid=800000.01", "application.contract.paid", "不能大于合同总金额")]
     [InlineData("application.achievement.mainContributors={\"academic\":7,\"total\":6}", "application.achievement.mainContributors.academic", "不能大于主要完成人总数")]
@@ -51,6 +53,26 @@ public sealed class RequestReaderTests
 
         Assert.Equal(path, error.Path);
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_largest_figure_is_read_and_three_years_of_it_sum_without_overflow()
+    {
+        var request = Requests.For("achievement-transfer");
+        foreach (var year in new[] { "2022", "2023", "2024" }) request.Set($"applicant.iurSpending.{year}", 1_000_000_000_000_000m);
+
+        Assert.Empty(Requests.Errors(request));
+        Assert.NotEmpty(Requests.Evaluate(request).Rules);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_before_the_json_is_ignored_and_a_name_given_twice_is_refused()
+    {
+        var json = Requests.For("key-rd").ToJsonString();
+
+        Assert.IsType<ReadResult.Parsed>(RequestReader.Read(new ReadOnlyMemory<byte>([.. "\uFEFF"u8, .. System.Text.Encoding.UTF8.GetBytes(json)]), Requests.Guide, Requests.Today));
+        var twice = Assert.IsType<ReadResult.Invalid>(RequestReader.Read(json[..^1] + ",\"asOf\":\"2025-05-21\"}", Requests.Guide, Requests.Today));
+        Assert.Contains("重复的字段名", Assert.Single(twice.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class NonNegativeAttribute : ValidationAttribute
             null or { Length: 0 } => null,
             var text when Parse(text) is null => WholeNumber ? "请填写整数" : "请填写数字（可带小数点）",
             var text when Parse(text) < 0 => "不能为负数",
+            var text when Parse(text) > Shenbao.Domain.Requests.Money.Largest => Shenbao.Domain.Requests.Money.TooLarge,
             var text when WholeNumber && Parse(text) % 1 != 0 => "请填写整数",
             _ => null,
         };

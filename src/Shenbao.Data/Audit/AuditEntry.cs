@@ -50,6 +50,7 @@ public sealed class AuditEntry
         public const string Expert = "expert";
         public const string Review = "review";
         public const string OfficialList = "official-list";
+        public const string Page = "page";
 
         public static string Label(string? objectType) => objectType switch
         {
@@ -62,6 +63,7 @@ public sealed class AuditEntry
             Expert => "评审专家",
             Review => "专家评审",
             System => "系统",
+            Page => "页面或接口",
             null => "",
             _ => objectType,
         };

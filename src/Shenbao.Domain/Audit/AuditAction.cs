@@ -95,6 +95,7 @@ public enum AuditAction
     SecondFactorReset,
     SecurityPolicyChanged,
     SiteSettingsChanged,
+    PermissionDenied,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -177,6 +178,7 @@ public static class AuditActions
         AuditAction.SecondFactorReset => "重置动态口令",
         AuditAction.SecurityPolicyChanged => "修改安全策略",
         AuditAction.SiteSettingsChanged => "修改系统设置",
+        AuditAction.PermissionDenied => "越权访问被拒绝",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

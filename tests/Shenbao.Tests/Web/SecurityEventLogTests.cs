@@ -40,9 +40,11 @@ public sealed class SecurityEventLogTests(ShenbaoApp app) : IClassFixture<Shenba
     }
 
     [Fact]
-    public async Task A_signed_in_person_refused_a_page_is_logged_by_the_pages_route_not_the_path_sent()
+    public async Task A_signed_in_person_refused_a_page_is_logged_and_audited_by_the_pages_route_not_the_path_sent()
     {
         var applicant = await Browser.For(app).SignInAsync("zhiheng-admin");
+        string id;
+        using (var db = app.Db()) id = db.Users.Single(u => u.UserName == "zhiheng-admin").Id;
 
         var refused = await applicant.GetAsync("/Bureau/Applications?q=%0D%0A2026-12-03%20INFO%20forged");
 
@@ -50,5 +52,24 @@ public sealed class SecurityEventLogTests(ShenbaoApp app) : IClassFixture<Shenba
         var line = Assert.Single(SecurityLines, l => l.Contains("PermissionDenied", StringComparison.Ordinal) && l.Contains("Bureau/Applications", StringComparison.Ordinal));
         Assert.Contains("(OrgAdmin)", line, StringComparison.Ordinal);
         Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("forged", StringComparison.Ordinal));
+        using (var db = app.Db())
+        {
+            var row = Assert.Single(db.AuditTrail.Where(a => a.Action == Shenbao.Domain.Audit.AuditAction.PermissionDenied && a.UserId == id).ToList());
+            Assert.Equal(Shenbao.Domain.Audit.AuditOutcome.Refused, row.Outcome);
+            Assert.Equal("OrgAdmin", row.Role);
+            Assert.Equal(("page", "Bureau/Applications"), (row.ObjectType, row.ObjectId));
+        }
+    }
+
+    [Fact]
+    public async Task A_visitor_sent_to_sign_in_is_no_denial()
+    {
+        using (var db = app.Db()) Assert.DoesNotContain(db.AuditTrail, a => a.Action == Shenbao.Domain.Audit.AuditAction.PermissionDenied && a.UserId == null);
+
+        var visitor = Browser.For(app);
+        var sent = await visitor.GetAsync("/Bureau/Applications");
+
+        Assert.Contains("/Account/Login", sent.Location, StringComparison.Ordinal);
+        using (var db = app.Db()) Assert.DoesNotContain(db.AuditTrail, a => a.Action == Shenbao.Domain.Audit.AuditAction.PermissionDenied && a.UserId == null);
     }
 }

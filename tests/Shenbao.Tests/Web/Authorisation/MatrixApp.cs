@@ -99,7 +99,8 @@ public sealed class MatrixApp : ShenbaoApp
         await using var db = Db();
         var parts = new object[]
         {
-            await db.AuditTrail.CountAsync(),
+            // a refusal is itself recorded (越权访问被拒绝): what must not change is everything else
+            await db.AuditTrail.CountAsync(a => a.Action != Shenbao.Domain.Audit.AuditAction.PermissionDenied),
             await db.Applications.CountAsync(), await db.Applications.SumAsync(a => a.Version),
             await db.ApplicationEvents.CountAsync(), await db.Attachments.CountAsync(),
             await db.Organisations.SumAsync(o => o.Version), await db.Calls.CountAsync(),

@@ -33,11 +33,13 @@ fi
 # --- run every test project, results as TRX under artifacts/ ---
 results=artifacts/test-results
 rm -rf "$results"; mkdir -p "$results"
+rm -rf artifacts/logs   # the application's log lines of this run only: scanned at the end
 say "tests"
 status=0
 runs_failed=0   # a run that failed outside any test (a class fixture's clean-up, a crash): no TRX counter shows it
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
+  [ "$name" = Shenbao.LogScan ] && continue   # last, once every other run has logged
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" || { status=1; runs_failed=$((runs_failed + 1)); }
@@ -61,6 +63,12 @@ if [ -f bench/Shenbao.Benchmarks/Shenbao.Benchmarks.csproj ] && grep -q -- "--ve
   say "benchmark equivalence check"
   if dotnet bench/Shenbao.Benchmarks/bin/Release/net10.0/Shenbao.Benchmarks.dll --verify; then equivalence=passed; else equivalence=failed; status=1; fi
 fi
+
+# --- the whole run's logs scanned for personal data, passwords and tokens (after every run that logs) ---
+say "log scan"
+SHENBAO_LOG_EXPECT="Shenbao.Tests.Sqlite Shenbao.Tests.Postgres Shenbao.BrowserTests" \
+  dotnet test tests/Shenbao.LogScan/Shenbao.LogScan.csproj -c Release --no-build --nologo \
+    --logger "trx;LogFileName=Shenbao.LogScan.trx" --logger "console;verbosity=minimal" --results-directory "$results" || { status=1; runs_failed=$((runs_failed + 1)); }
 
 # --- summary counted from the results, so a run that tested nothing cannot pass unnoticed ---
 passed=0; failed=0; skipped=0; files=0

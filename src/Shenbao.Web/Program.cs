@@ -23,6 +23,13 @@ builder.Services.Configure<JsonOptions>(o =>
     o.SerializerOptions.Encoder = CheckJson.Options.Encoder;
     o.SerializerOptions.DefaultIgnoreCondition = CheckJson.Options.DefaultIgnoreCondition;
 });
+// One log record per line (appsettings: Logging:Console:FormatterName json): a CR, LF or other control character in a
+// logged value is written as a JSON escape, so nothing a client sends can start a forged line, and so are the
+// direction marks that would reorder what the operator reads; Chinese stays itself
+var logText = new TextEncoderSettings(UnicodeRanges.All);
+logText.ForbidCharacters('\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069');
+builder.Services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(o =>
+    o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(logText) });
 
 // The guides (every *.yaml in the guides folder, validated at start-up), the database and the accounts
 var guidesPath = builder.Configuration["Shenbao:GuidesPath"] ?? Path.Combine(AppContext.BaseDirectory, "guides");

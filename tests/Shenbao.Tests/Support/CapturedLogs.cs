@@ -3,7 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Shenbao.Tests.Support;
 
-/// <summary>Every log line the application writes (message and exception), for tests of what reaches the log.</summary>
+/// <summary>
+/// The application's log lines, kept for the test that asks what was logged, and every one of them also appended to
+/// artifacts/logs/ at the repository root: the last step of ./test.sh scans the whole run's logs for personal data,
+/// passwords and tokens (tests/Shenbao.LogScan).
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> lines = new();
@@ -23,7 +27,28 @@ public sealed class CapturedLogs : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             ArgumentNullException.ThrowIfNull(formatter);
-            if (IsEnabled(logLevel)) lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+            if (!IsEnabled(logLevel)) return;
+            var line = $"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}";
+            lines.Enqueue(line);
+            RunLog.Append(line);
         }
+    }
+}
+
+/// <summary>One file per test process under artifacts/logs, shared by every application the process starts.</summary>
+public static class RunLog
+{
+    private static readonly Lock Gate = new();
+    private static readonly Lazy<StreamWriter> Writer = new(() =>
+    {
+        var folder = Path.Combine(Paths.Root, "artifacts", "logs");
+        Directory.CreateDirectory(folder);
+        var provider = Environment.GetEnvironmentVariable("SHENBAO_TEST_PROVIDER") ?? "Sqlite";
+        return new StreamWriter(Path.Combine(folder, $"Shenbao.Tests.{provider}.{Environment.ProcessId}.log"), append: true) { AutoFlush = true };
+    });
+
+    public static void Append(string line)
+    {
+        lock (Gate) Writer.Value.WriteLine(line);
     }
 }

@@ -49,8 +49,9 @@ done
 say "PostgreSQL pass"
 if command -v pg_virtualenv >/dev/null 2>&1; then
   export results
-  # one database and one connection pool per test class, some classes racing requests: more than the default 100 clients
-  pg_virtualenv -o max_connections=300 bash -c 'SHENBAO_TEST_PROVIDER=Postgres SHENBAO_TEST_POSTGRES="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD" \
+  # one database and one connection pool per test class, some classes racing requests: more than the default 100 clients;
+  # fsync on, which pg_virtualenv turns off for speed: the site refuses to start on a server that may lose commits
+  pg_virtualenv -o max_connections=300 -o fsync=on bash -c 'SHENBAO_TEST_PROVIDER=Postgres SHENBAO_TEST_POSTGRES="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD" \
     dotnet test tests/Shenbao.Tests/Shenbao.Tests.csproj -c Release --no-build --nologo --filter "FullyQualifiedName~Shenbao.Tests.Web" \
       --logger "trx;LogFileName=Shenbao.Tests.Postgres.trx" --logger "console;verbosity=minimal" --results-directory "$results"' || { status=1; runs_failed=$((runs_failed + 1)); }
 else

@@ -17,14 +17,8 @@ public static class StoredFiles
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var path = PathOf(root, sha)!;
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            await File.WriteAllBytesAsync(temporary, content, ct);
-            // the move is atomic: a reader sees the whole file or none; two uploads of the same file both succeed
-            File.Move(temporary, path, overwrite: true);
-        }
+        // on the disk before the row that refers to it commits; two uploads of the same file both succeed
+        if (!File.Exists(path)) await DiskFlush.WriteAsync(path, content, ct);
         return sha;
     }
 

@@ -8,6 +8,7 @@ using Shenbao.Domain.Eligibility;
 using Shenbao.Web.Api;
 using Shenbao.Web.Files;
 using Shenbao.Web.Guides;
+using Shenbao.Web.Operations;
 using Shenbao.Web.Security;
 using Shenbao.Web.Setup;
 
@@ -102,6 +103,8 @@ builder.Services.AddSignInRateLimits(builder.Configuration);
 builder.Services.AddClientAddresses(builder.Configuration);
 builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 builder.Services.AddOpenApi();
+builder.Services.AddShenbaoHealth();
+builder.Services.AddShenbaoMetrics(builder.Configuration);
 
 var app = builder.Build();
 app.Services.GetRequiredService<GuideCatalog>();   // a guide that does not validate stops the start here
@@ -135,6 +138,7 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapEligibilityApi();
 app.MapGuidesApi();
+app.MapShenbaoHealth();
 app.MapRazorPages();
 
 app.Run();

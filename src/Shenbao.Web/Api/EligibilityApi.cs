@@ -46,7 +46,7 @@ public static class EligibilityApi
     }
 
     private static async Task<Results<Ok<CheckResponse>, ProblemHttpResult>> CheckAsync(
-        HttpContext context, GuideCatalog guides, TimeProvider clock, [FromQuery] string? guide, CancellationToken ct)
+        HttpContext context, GuideCatalog guides, TimeProvider clock, Shenbao.Web.Operations.ShenbaoMetrics metrics, [FromQuery] string? guide, CancellationToken ct)
     {
         var chosen = guide is null ? guides.Default : guides.Find(guide);
         if (chosen is null)
@@ -57,6 +57,7 @@ public static class EligibilityApi
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "请求过大",
                 detail: $"资格检查请求不能超过 {MaxRequestBytes / 1024} KB");
 
+        metrics.Checked("api");
         return CheckAnswer.For(body, chosen, ChinaTime.DateOf(clock.GetUtcNow())) switch
         {
             CheckAnswer.Evaluated evaluated => TypedResults.Ok(evaluated.Response),

@@ -15,6 +15,9 @@ public static class Database
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        // after the migration, which creates a database that is not there yet: the settings are the connection's own
+        if (db is NpgsqlAppDbContext && PostgresDurability.Refusal(await PostgresDurability.ReadAsync(db, CancellationToken.None)) is { } refusal)
+            throw new InvalidOperationException(refusal);
         // the guides the bureau imported, validated again as if shipped: a call must never run on a half-read guide
         var catalog = scope.ServiceProvider.GetRequiredService<GuideCatalog>();
         var facts = scope.ServiceProvider.GetRequiredService<Shenbao.Domain.Eligibility.FactCatalog>();

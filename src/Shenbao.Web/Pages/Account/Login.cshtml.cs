@@ -16,7 +16,7 @@ namespace Shenbao.Web.Pages.Account;
 /// lock into a weapon against them. Failures are counted by one statement in the database (SignInThrottles), so
 /// parallel attempts and several nodes agree, and no attempt signs in while the name is locked.
 /// </summary>
-public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, AuditLog audit, IConfiguration configuration, TimeProvider clock, SignInNameLimits nameLimits) : PageModel
+public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AppDbContext db, AuditLog audit, IConfiguration configuration, TimeProvider clock, SignInNameLimits nameLimits, Shenbao.Web.Operations.ShenbaoMetrics metrics) : PageModel
 {
     public const string WrongPassword = "用户名或密码错误";
     /// <summary>What a locked name is told, with the lock's length in the policy in force.</summary>
@@ -125,6 +125,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
             passwordMatches ? $"账号锁定中（至 {lockedUntil:yyyy-MM-dd HH:mm:ss} UTC），密码正确也不能登录" : $"密码错误，账号锁定至 {lockedUntil:yyyy-MM-dd HH:mm:ss} UTC");
         else audit.RecordFor(user, null, AuditAction.SignInFailed, AuditOutcome.Failure, $"密码错误（连续第 {failures} 次）");
         await db.SaveChangesAsync();
+        metrics.SignIn(result.Succeeded ? (secondFactor ? "second-factor" : "success") : result.IsLockedOut ? "locked" : "failure");
         if (result.Succeeded && secondFactor)
         {
             await SecondFactorModel.BeginAsync(HttpContext, user!.Id);

@@ -20,7 +20,7 @@ namespace Shenbao.Web.Pages.Applications;
 /// version is refused, never merged silently.
 /// </summary>
 [Shenbao.Web.Files.TakesUploads]
-public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore files, AuditLog audit, OfficialListChecks lists, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore files, AuditLog audit, OfficialListChecks lists, TimeProvider clock, Shenbao.Web.Operations.ShenbaoMetrics metrics) : PageModel
 {
     /// <summary>What the official lists say of the claims as typed now (the live panel shows it beside the rules).</summary>
     public Task<IReadOnlyList<Shenbao.Domain.OfficialLists.ListFinding>> ListFindingsAsync() => lists.ForAsync(Workspace!, HttpContext.RequestAborted);
@@ -87,6 +87,7 @@ public sealed class EditModel(AppDbContext db, Workspaces workspaces, FileStore 
     {
         if (await workspaces.FindAsync(id, User.OrganisationId(), ct) is not { } application) return NotFound();
         await SaveAsync(application, ct);
+        metrics.Checked("editor");
         return Partial("_AutosaveResponse", this);
     }
 

@@ -18,7 +18,7 @@ namespace Shenbao.Web.Pages.Applications;
 /// status change and the frozen snapshot happen in one transaction, so a submission either is whole and acknowledged
 /// with a receipt, or did not happen.
 /// </summary>
-public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, TimeProvider clock) : PageModel
+public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog audit, Notifier notifier, TimeProvider clock, Shenbao.Web.Operations.ShenbaoMetrics metrics) : PageModel
 {
     public Workspace? Workspace { get; private set; }
     public IReadOnlyList<string> Refusals { get; private set; } = [];
@@ -119,6 +119,7 @@ public sealed class SubmitModel(AppDbContext db, Workspaces workspaces, AuditLog
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        metrics.Submitted(Workspace.Category.Id);
         return RedirectToPage("Details", new { id, submitted = true });
     }
 

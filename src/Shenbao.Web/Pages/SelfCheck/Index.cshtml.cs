@@ -15,7 +15,7 @@ namespace Shenbao.Web.Pages.SelfCheck;
 /// 资格自测: a visitor answers the questions the organisation's profile would answer and sees, for every category of
 /// the newest guide, the verdict of the rules that read only those facts. Nothing is stored.
 /// </summary>
-public sealed partial class IndexModel(GuideCatalog catalog, TimeProvider clock) : PageModel
+public sealed partial class IndexModel(GuideCatalog catalog, TimeProvider clock, Shenbao.Web.Operations.ShenbaoMetrics metrics) : PageModel
 {
     /// <summary>The answers; years are not named here but counted back from the guide's year (LastYear = Year − 1).</summary>
     public sealed class InputModel : IValidatableObject
@@ -77,6 +77,7 @@ public sealed partial class IndexModel(GuideCatalog catalog, TimeProvider clock)
         var applicant = Applicant();
         var asOf = ChinaTime.DateOf(clock.GetUtcNow());
         Results = Guide.Categories.Select(category => Check(category, applicant, asOf)).ToList();
+        metrics.Checked("self-check");
         return Page();
     }
 

@@ -204,5 +204,8 @@ public static class Matrix
         new("GET /api/guides/{id}", "/api/guides/{guide}", Anyone()),
         new("POST /api/eligibility/check", "/api/eligibility/check", Anyone(), Json: "{request}") { Safe = true },
         new("GET /openapi/{documentName}.json", "/openapi/v1.json", Anyone()),
+        // what a load balancer and a monitor ask
+        new("GET /healthz", "/healthz", Anyone()),
+        new("GET /readyz", "/readyz", Anyone()),
     ];
 }

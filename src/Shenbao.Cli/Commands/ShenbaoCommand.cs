@@ -23,6 +23,7 @@ public static class ShenbaoCommand
         root.Subcommands.Add(ListCommands.Create());
         root.Subcommands.Add(WhatIfCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        foreach (var command in BackupCommands.Create()) root.Subcommands.Add(command);
         return root;
     }
 }

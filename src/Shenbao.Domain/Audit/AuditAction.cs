@@ -96,6 +96,8 @@ public enum AuditAction
     SecurityPolicyChanged,
     SiteSettingsChanged,
     PermissionDenied,
+    BackupTaken,
+    BackupRestored,
 }
 
 /// <summary>How the attempt ended: done, failed (a wrong password), or refused by a rule (a locked account).</summary>
@@ -179,6 +181,8 @@ public static class AuditActions
         AuditAction.SecurityPolicyChanged => "修改安全策略",
         AuditAction.SiteSettingsChanged => "修改系统设置",
         AuditAction.PermissionDenied => "越权访问被拒绝",
+        AuditAction.BackupTaken => "备份数据",
+        AuditAction.BackupRestored => "从备份恢复",
         // a row whose stored action is no name (the trail was tampered with) is shown as such, not hidden
         _ => $"（无法识别的操作 {(int)action}）",
     };

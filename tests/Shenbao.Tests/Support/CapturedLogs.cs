@@ -51,4 +51,10 @@ public static class RunLog
     {
         lock (Gate) Writer.Value.WriteLine(line);
     }
+
+    /// <summary>A line of another process's log (a site started as its own process), in a file of its own.</summary>
+    public static void AppendTo(string path, string line)
+    {
+        lock (Gate) File.AppendAllText(path, line + Environment.NewLine);
+    }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Shenbao.Data;
 
-namespace Shenbao.Tests.Web;
+namespace Shenbao.Tests.Web.Durability;
 
 /// <summary>
 /// The database the site runs on keeps every commit it acknowledges: on SQLite each connection the site opens is in

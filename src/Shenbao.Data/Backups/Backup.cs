@@ -31,9 +31,8 @@ public static class Backup
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (!File.Exists(dbPath)) throw new BackupException($"数据库 {dbPath} 不存在");
-        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any()) throw new BackupException($"{outDir} 不是空目录：备份须写入新的或空的目录");
+        RefuseFullFolder(outDir);
         Directory.CreateDirectory(outDir);
-        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
         await using (var writers = new SqliteConnection($"Data Source={dbPath}"))
         {
@@ -50,9 +49,7 @@ public static class Backup
                     // one self-contained file: the site sets WAL again on its first connection
                     await ExecuteAsync(copy, "PRAGMA journal_mode=DELETE;", ct);
                 }
-                foreach (var name in HeadFiles.Where(n => File.Exists(Path.Combine(dataPath, n))))
-                    File.Copy(Path.Combine(dataPath, name), Path.Combine(outDir, name));
-                CopyTree(Path.Combine(dataPath, "keys"), Path.Combine(outDir, "keys"));
+                CopyHeadAndKeys(dataPath, outDir);
             }
             finally
             {
@@ -60,14 +57,7 @@ public static class Backup
             }
         }
         SqliteConnection.ClearAllPools();
-
-        foreach (var file in Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories))
-            hashes[Relative(outDir, file)] = await HashAsync(file, ct);
-        var (count, bytes) = await CopyStoredFilesAsync(Path.Combine(dataPath, "files"), Path.Combine(outDir, "files"), ct);
-
-        var manifest = new BackupManifest(1, clock.GetUtcNow(), "Sqlite", hashes, count, bytes);
-        await DiskFlush.WriteAsync(Path.Combine(outDir, BackupManifest.FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, BackupManifest.Json), ct);
-        return manifest;
+        return await FinishAsync(outDir, dataPath, "Sqlite", clock, ct);
     }
 
     /// <summary>
@@ -79,19 +69,54 @@ public static class Backup
         var manifest = await CheckAsync(fromDir, ct);
         if (manifest.Provider != "Sqlite") throw new BackupException($"{fromDir} 是 {manifest.Provider} 的备份，不是 SQLite 的");
         if (File.Exists(dbPath)) throw new BackupException($"{dbPath} 已存在：恢复从不覆盖数据库，请先把它移走");
+        RefuseUsedDataFolder(dataPath);
+        RestoreFolder(fromDir, dataPath);
+        // the database last, so that a restore cut short leaves no database that looks whole
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
+        await DiskFlush.WriteAsync(dbPath, await File.ReadAllBytesAsync(Path.Combine(fromDir, BackupManifest.Database), ct), ct);
+        return manifest;
+    }
+
+    internal static void RefuseFullFolder(string outDir)
+    {
+        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any()) throw new BackupException($"{outDir} 不是空目录：备份须写入新的或空的目录");
+    }
+
+    internal static void RefuseUsedDataFolder(string dataPath)
+    {
         foreach (var taken in HeadFiles.Append("files").Append("keys"))
             if (File.Exists(Path.Combine(dataPath, taken)) || (Directory.Exists(Path.Combine(dataPath, taken)) && Directory.EnumerateFileSystemEntries(Path.Combine(dataPath, taken)).Any()))
                 throw new BackupException($"{Path.Combine(dataPath, taken)} 已存在：恢复须写入新的数据目录，请先把它移走");
+    }
 
+    /// <summary>The audit head files and the keys, in the moment the database is copied.</summary>
+    internal static void CopyHeadAndKeys(string dataPath, string outDir)
+    {
+        foreach (var name in HeadFiles.Where(n => File.Exists(Path.Combine(dataPath, n))))
+            File.Copy(Path.Combine(dataPath, name), Path.Combine(outDir, name));
+        CopyTree(Path.Combine(dataPath, "keys"), Path.Combine(outDir, "keys"));
+    }
+
+    /// <summary>After the moment: the hashes of what it copied, the stored files, and the manifest last.</summary>
+    internal static async Task<BackupManifest> FinishAsync(string outDir, string dataPath, string provider, TimeProvider clock, CancellationToken ct)
+    {
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories))
+            hashes[Relative(outDir, file)] = await HashAsync(file, ct);
+        var (count, bytes) = await CopyStoredFilesAsync(Path.Combine(dataPath, "files"), Path.Combine(outDir, "files"), ct);
+        var manifest = new BackupManifest(1, clock.GetUtcNow(), provider, hashes, count, bytes);
+        await DiskFlush.WriteAsync(Path.Combine(outDir, BackupManifest.FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, BackupManifest.Json), ct);
+        return manifest;
+    }
+
+    /// <summary>The stored files, the keys and the audit head into a fresh data folder.</summary>
+    internal static void RestoreFolder(string fromDir, string dataPath)
+    {
         Directory.CreateDirectory(dataPath);
         CopyTree(Path.Combine(fromDir, "files"), Path.Combine(dataPath, "files"));
         CopyTree(Path.Combine(fromDir, "keys"), Path.Combine(dataPath, "keys"));
         foreach (var name in HeadFiles.Where(n => File.Exists(Path.Combine(fromDir, n))))
             File.Copy(Path.Combine(fromDir, name), Path.Combine(dataPath, name));
-        // the database last, so that a restore cut short leaves no database that looks whole
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
-        await DiskFlush.WriteAsync(dbPath, await File.ReadAllBytesAsync(Path.Combine(fromDir, BackupManifest.Database), ct), ct);
-        return manifest;
     }
 
     /// <summary>The backup's manifest once every file it lists and every stored file is as it was taken.</summary>

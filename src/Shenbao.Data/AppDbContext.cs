@@ -18,9 +18,12 @@ public sealed class AuditTrailBrokenException : InvalidOperationException
 }
 
 /// <summary>The database. Each provider has its own subclass and migration set, as EF requires.</summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<User>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<User>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    /// <summary>The Data Protection keys when several nodes share them (Shenbao:DataProtection:Store = database).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<FundingCall> Calls => Set<FundingCall>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();

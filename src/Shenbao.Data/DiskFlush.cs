@@ -13,6 +13,9 @@ public static partial class DiskFlush
     public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        // a folder made here (files/ab/ for a new prefix) is itself an entry of its parent, flushed below with it
+        var created = new List<string>();
+        for (var missing = folder; !Directory.Exists(missing); missing = Path.GetDirectoryName(missing)!) created.Add(missing);
         Directory.CreateDirectory(folder);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
@@ -30,6 +33,7 @@ public static partial class DiskFlush
             if (File.Exists(temporary)) File.Delete(temporary);
         }
         Folder(folder);
+        foreach (var made in created) Folder(Path.GetDirectoryName(made)!);
     }
 
     /// <summary>

@@ -67,8 +67,8 @@ builder.Services.AddSingleton<Shenbao.Web.Notifications.OutboxSender>();
 builder.Services.AddSingleton<Shenbao.Web.Notifications.DeadlineReminders>();
 builder.Services.AddHostedService<Shenbao.Web.Notifications.NotificationWorker>();
 builder.Services.AddShenbaoData(builder.Configuration);
-builder.Services.AddShenbaoIdentity(dataPath);
-builder.Services.AddDataProtection().ProtectKeysAtRest(builder.Configuration);
+builder.Services.AddShenbaoIdentity();
+builder.Services.AddDataProtection().StoreKeys(builder.Configuration, dataPath).ProtectKeysAtRest(builder.Configuration);
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DenialLogging>();
 
 // Pages: public folders are declared; everything else needs a signed-in user of the right role

@@ -26,35 +26,44 @@ public sealed class BackupException(string message) : Exception(message);
 public static class Backup
 {
     private static readonly string[] HeadFiles = ["audit-head.json", "audit-head.json.committed"];
+    private static readonly string[] DataFolders = ["files", "keys"];
 
     public static async Task<BackupManifest> TakeSqliteAsync(string dbPath, string dataPath, string outDir, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(clock);
         if (!File.Exists(dbPath)) throw new BackupException($"数据库 {dbPath} 不存在");
+        RefuseWithoutHead(dataPath);
         RefuseFullFolder(outDir);
         Directory.CreateDirectory(outDir);
 
-        await using (var writers = new SqliteConnection($"Data Source={dbPath}"))
+        await using (var source = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly;Pooling=False"))
         {
-            await writers.OpenAsync(ct);
-            await ExecuteAsync(writers, "PRAGMA busy_timeout=30000; BEGIN IMMEDIATE;", ct);
-            try
+            await source.OpenAsync(ct);
+            await using (var writers = new SqliteConnection($"Data Source={dbPath};Pooling=False"))
             {
-                await using (var source = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly"))
-                await using (var copy = new SqliteConnection($"Data Source={Path.Combine(outDir, BackupManifest.Database)};Pooling=False"))
+                await writers.OpenAsync(ct);
+                await ExecuteAsync(writers, "PRAGMA busy_timeout=30000; BEGIN IMMEDIATE;", ct);
+                try
                 {
-                    await source.OpenAsync(ct);
-                    await copy.OpenAsync(ct);
-                    source.BackupDatabase(copy);
-                    // one self-contained file: the site sets WAL again on its first connection
-                    await ExecuteAsync(copy, "PRAGMA journal_mode=DELETE;", ct);
+                    // the read snapshot begins while no writer can commit: the pages copied below are this moment's, and so
+                    // are the head and the keys; writers wait only for these few milliseconds, never for the copy itself
+                    await ExecuteAsync(source, "BEGIN; SELECT count(*) FROM sqlite_master;", ct);
+                    CopyHeadAndKeys(dataPath, outDir);
                 }
-                CopyHeadAndKeys(dataPath, outDir);
+                finally
+                {
+                    await ExecuteAsync(writers, "ROLLBACK;", CancellationToken.None);
+                }
             }
-            finally
+            await using (var copy = new SqliteConnection($"Data Source={Path.Combine(outDir, BackupManifest.Database)};Pooling=False"))
             {
-                await ExecuteAsync(writers, "ROLLBACK;", CancellationToken.None);
+                await copy.OpenAsync(ct);
+                // one step: the whole copy within the source's open read transaction, while the site writes on (WAL)
+                source.BackupDatabase(copy);
+                // one self-contained file: the site sets WAL again on its first connection
+                await ExecuteAsync(copy, "PRAGMA journal_mode=DELETE;", ct);
             }
+            await ExecuteAsync(source, "COMMIT;", CancellationToken.None);
         }
         SqliteConnection.ClearAllPools();
         return await FinishAsync(outDir, dataPath, "Sqlite", clock, ct);
@@ -68,13 +77,34 @@ public static class Backup
     {
         var manifest = await CheckAsync(fromDir, ct);
         if (manifest.Provider != "Sqlite") throw new BackupException($"{fromDir} 是 {manifest.Provider} 的备份，不是 SQLite 的");
-        if (File.Exists(dbPath)) throw new BackupException($"{dbPath} 已存在：恢复从不覆盖数据库，请先把它移走");
+        // a -wal left beside would be replayed onto the restored file
+        foreach (var taken in new[] { dbPath, dbPath + "-wal", dbPath + "-shm", dbPath + "-journal" })
+            if (File.Exists(taken)) throw new BackupException($"{taken} 已存在：恢复从不覆盖数据库，请先把它和它旁边的 -wal、-shm 文件一起移走");
         RefuseUsedDataFolder(dataPath);
-        RestoreFolder(fromDir, dataPath);
-        // the database last, so that a restore cut short leaves no database that looks whole
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
-        await DiskFlush.WriteAsync(dbPath, await File.ReadAllBytesAsync(Path.Combine(fromDir, BackupManifest.Database), ct), ct);
+        try
+        {
+            RestoreFolder(fromDir, dataPath);
+            // the database last, so that a restore cut short leaves no database that looks whole
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
+            var partial = dbPath + ".restoring";
+            File.Copy(Path.Combine(fromDir, BackupManifest.Database), partial, overwrite: true);
+            await using (var written = new FileStream(partial, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
+            File.Move(partial, dbPath);
+            DiskFlush.Folder(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Undo(dbPath, dataPath);
+            throw new BackupException($"恢复中途失败（{e.Message}），已写入的部分已删除，数据目录回到恢复之前");
+        }
         return manifest;
+    }
+
+    /// <summary>A site that has run keeps its audit head in its data folder: without one, --data names the wrong folder.</summary>
+    internal static void RefuseWithoutHead(string dataPath)
+    {
+        if (!File.Exists(Path.Combine(dataPath, HeadFiles[0])))
+            throw new BackupException($"{dataPath} 中没有审计链头 {HeadFiles[0]}：--data 应为站点的数据目录（其中有 files/、keys/ 和 {HeadFiles[0]}）");
     }
 
     internal static void RefuseFullFolder(string outDir)
@@ -109,14 +139,22 @@ public static class Backup
         return manifest;
     }
 
-    /// <summary>The stored files, the keys and the audit head into a fresh data folder.</summary>
+    /// <summary>The stored files, the keys and the audit head into a fresh data folder, each flushed with its folder.</summary>
     internal static void RestoreFolder(string fromDir, string dataPath)
     {
         Directory.CreateDirectory(dataPath);
-        CopyTree(Path.Combine(fromDir, "files"), Path.Combine(dataPath, "files"));
-        CopyTree(Path.Combine(fromDir, "keys"), Path.Combine(dataPath, "keys"));
+        CopyTree(Path.Combine(fromDir, "files"), Path.Combine(dataPath, "files"), flush: true);
+        CopyTree(Path.Combine(fromDir, "keys"), Path.Combine(dataPath, "keys"), flush: true);
         foreach (var name in HeadFiles.Where(n => File.Exists(Path.Combine(fromDir, n))))
             File.Copy(Path.Combine(fromDir, name), Path.Combine(dataPath, name));
+        DiskFlush.Folder(dataPath);
+    }
+
+    /// <summary>What a restore cut short had written: the folder was checked empty of these before it began.</summary>
+    internal static void Undo(string? dbPath, string dataPath)
+    {
+        foreach (var folder in DataFolders.Select(f => Path.Combine(dataPath, f)).Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
+        foreach (var file in HeadFiles.Select(h => Path.Combine(dataPath, h)).Append(dbPath + ".restoring").Where(File.Exists)) File.Delete(file);
     }
 
     /// <summary>The backup's manifest once every file it lists and every stored file is as it was taken.</summary>
@@ -162,15 +200,20 @@ public static class Backup
         return (count, bytes);
     }
 
-    private static void CopyTree(string from, string to)
+    private static void CopyTree(string from, string to, bool flush = false)
     {
         if (!Directory.Exists(from)) return;
+        var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(to, Relative(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
+            if (!flush) continue;
+            using (var written = new FileStream(target, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
+            folders.Add(Path.GetDirectoryName(target)!);
         }
+        foreach (var folder in folders.Append(to)) if (Directory.Exists(folder)) DiskFlush.Folder(folder);
     }
 
     private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');

@@ -20,6 +20,7 @@ public static class PostgresBackup
     public static async Task<BackupManifest> TakeAsync(string connectionString, string dataPath, string outDir, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        Backup.RefuseWithoutHead(dataPath);
         Backup.RefuseFullFolder(outDir);
         Directory.CreateDirectory(outDir);
 
@@ -59,14 +60,24 @@ public static class PostgresBackup
         var manifest = await Backup.CheckAsync(fromDir, ct);
         if (manifest.Provider != "Postgres") throw new BackupException($"{fromDir} 是 {manifest.Provider} 的备份，不是 PostgreSQL 的");
         Backup.RefuseUsedDataFolder(dataPath);
-        await CreateEmptyAsync(connectionString, ct);
-        Backup.RestoreFolder(fromDir, dataPath);
-        await RunAsync("pg_restore", connectionString, ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname", "{database}", Path.Combine(fromDir, Dump)], ct);
+        var created = await CreateEmptyAsync(connectionString, ct);
+        try
+        {
+            Backup.RestoreFolder(fromDir, dataPath);
+            // one transaction: a failed restore leaves the database as empty as it was
+            await RunAsync("pg_restore", connectionString, ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname", "{database}", Path.Combine(fromDir, Dump)], ct);
+        }
+        catch (Exception e) when (e is BackupException or IOException or UnauthorizedAccessException)
+        {
+            Backup.Undo(null, dataPath);
+            if (created) await DropAsync(connectionString);
+            throw e as BackupException ?? new BackupException($"恢复中途失败（{e.Message}），已写入的部分已删除");
+        }
         return manifest;
     }
 
-    /// <summary>The database of the connection string, created when it is not there; one holding any table is refused.</summary>
-    private static async Task CreateEmptyAsync(string connectionString, CancellationToken ct)
+    /// <summary>The database of the connection string, created (true) when it is not there; one holding any table is refused.</summary>
+    private static async Task<bool> CreateEmptyAsync(string connectionString, CancellationToken ct)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         var name = target.Database ?? throw new BackupException("PostgreSQL 连接字符串中没有 Database");
@@ -77,15 +88,27 @@ public static class PostgresBackup
             await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", server) { Parameters = { new() { Value = name } } };
             if (await exists.ExecuteScalarAsync(ct) is null)
             {
-                await ExecuteAsync(server, $"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", ct);
-                return;
+                await ExecuteAsync(server, $"CREATE DATABASE {Quoted(name)}", ct);
+                return true;
             }
         }
         await using var database = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await database.OpenAsync(ct);
         await using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", database);
         if ((long)(await tables.ExecuteScalarAsync(ct))! > 0) throw new BackupException($"数据库 {name} 中已有数据表：恢复从不覆盖数据库，请指定一个新的数据库");
+        return false;
     }
+
+    private static async Task DropAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        NpgsqlConnection.ClearAllPools();
+        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await server.OpenAsync();
+        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {Quoted(name)} WITH (FORCE)", CancellationToken.None);
+    }
+
+    private static string Quoted(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>pg_dump or pg_restore against the database of the connection string; the password goes by environment, never on the command line.</summary>
     private static async Task RunAsync(string tool, string connectionString, IReadOnlyList<string> arguments, CancellationToken ct)
@@ -98,6 +121,15 @@ public static class PostgresBackup
         start.Environment["PGPORT"] = builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["PGUSER"] = builder.Username;
         if (builder.Password is { } password) start.Environment["PGPASSWORD"] = password;
+        // the connection's TLS as the site has it, not libpq's default (prefer)
+        start.Environment["PGSSLMODE"] = builder.SslMode switch
+        {
+            SslMode.Disable => "disable", SslMode.Allow => "allow", SslMode.Prefer => "prefer", SslMode.Require => "require",
+            SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => "prefer",
+        };
+        if (builder.RootCertificate is { Length: > 0 } root) start.Environment["PGSSLROOTCERT"] = root;
+        if (builder.SslCertificate is { Length: > 0 } certificate) start.Environment["PGSSLCERT"] = certificate;
+        if (builder.SslKey is { Length: > 0 } key) start.Environment["PGSSLKEY"] = key;
         Process process;
         try
         {

@@ -11,12 +11,16 @@ namespace Shenbao.Web.Security;
 /// A signed-in person refused a page or an endpoint is a security event: an audit row 越权访问被拒绝 and a warning in
 /// the log (Shenbao.Security), each with the endpoint's route pattern — never the path or query as sent, which a client
 /// writes — the account's id and its role; then answered as before (the denial page, or 403 problem details under /api).
-/// A visitor sent to sign in is not a denial.
+/// A visitor sent to sign in is not a denial. The trail gets one row per account and route a minute (each further one
+/// is still a log line): an account hammering a page it may not see cannot make every submission queue behind its rows.
 /// </summary>
-public sealed class DenialLogging(ILoggerFactory loggers) : IAuthorizationMiddlewareResultHandler
+public sealed class DenialLogging(ILoggerFactory loggers, TimeProvider clock) : IAuthorizationMiddlewareResultHandler
 {
+    private static readonly TimeSpan OneRowPer = TimeSpan.FromMinutes(1);
+
     private readonly AuthorizationMiddlewareResultHandler answer = new();
     private readonly ILogger security = loggers.CreateLogger("Shenbao.Security");
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), DateTimeOffset> recorded = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
@@ -27,9 +31,21 @@ public sealed class DenialLogging(ILoggerFactory loggers) : IAuthorizationMiddle
             var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.GetEndpoint()?.DisplayName ?? "(no endpoint)";
             security.LogWarning("Security event PermissionDenied for account {UserId} ({Role}) at {Endpoint} from {ClientAddress}",
                 context.User.UserId(), context.User.RoleOrNull()?.ToString() ?? "no role", endpoint, context.Connection.RemoteIpAddress?.ToString());
-            await RecordAsync(context, endpoint);
+            if (FirstThisMinute(context.User.UserId(), endpoint)) await RecordAsync(context, endpoint);
         }
         await answer.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    private bool FirstThisMinute(string userId, string endpoint)
+    {
+        var now = clock.GetUtcNow();
+        // the map holds the last minute's refusals only: older ones are dropped when it grows
+        if (recorded.Count > 10_000)
+            foreach (var old in recorded.Where(r => now - r.Value >= OneRowPer).ToList()) recorded.TryRemove(old);
+        var key = (userId, endpoint);
+        if (recorded.TryGetValue(key, out var last) && now - last < OneRowPer) return false;
+        recorded[key] = now;
+        return true;
     }
 
     /// <summary>

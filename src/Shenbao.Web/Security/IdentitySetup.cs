@@ -39,7 +39,7 @@ public static class IdentitySetup
     /// session, keys kept on disk so a restart does not sign everyone out. Every page and endpoint declares who
     /// may call it (a role's policy, SignedIn, or AllowAnonymous); one that declares nothing is refused to everyone.
     /// </summary>
-    public static IServiceCollection AddShenbaoIdentity(this IServiceCollection services, string dataPath)
+    public static IServiceCollection AddShenbaoIdentity(this IServiceCollection services)
     {
         services.AddIdentity<User, IdentityRole>(o =>
             {
@@ -100,7 +100,6 @@ public static class IdentitySetup
                 return Task.CompletedTask;
             };
         });
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys"))).SetApplicationName("Shenbao");
         services.AddAuthorizationBuilder()
             // deny by default: a page or /api endpoint that declares neither AllowAnonymous nor a policy is refused to
             // everyone, so a new endpoint is never open by accident (AuthorisationMatrixTests also fails on it). A path

@@ -12,6 +12,23 @@ namespace Shenbao.Web.Security;
 /// </summary>
 public static class KeyProtection
 {
+    /// <summary>
+    /// Where the keys live: {DataPath}/keys on one machine (the default), or the database (Shenbao:DataProtection:Store =
+    /// database), where every node of several finds the same keys, and a session signed in on one is good on the others.
+    /// </summary>
+    public static IDataProtectionBuilder StoreKeys(this IDataProtectionBuilder builder, IConfiguration configuration, string dataPath)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return (Store(configuration) switch
+        {
+            "folder" => builder.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys"))),
+            "database" => builder.PersistKeysToDbContext<Shenbao.Data.AppDbContext>(),
+            var other => throw new InvalidOperationException($"Shenbao:DataProtection:Store “{other}” is unknown: use folder or database"),
+        }).SetApplicationName("Shenbao");
+    }
+
+    private static string Store(IConfiguration configuration) => configuration["Shenbao:DataProtection:Store"] ?? "folder";
+
     public static IDataProtectionBuilder ProtectKeysAtRest(this IDataProtectionBuilder builder, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -40,6 +57,7 @@ public static class KeyProtection
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Configuration["Shenbao:DataProtection:CertificatePath"] is not { Length: > 0 })
-            app.Logger.LogWarning("Data Protection keys are stored unencrypted under the data folder: configure Shenbao:DataProtection:CertificatePath (see docs/deploy.md)");
+            app.Logger.LogWarning("Data Protection keys are stored unencrypted {Where}: configure Shenbao:DataProtection:CertificatePath (see docs/deploy.md)",
+                Store(app.Configuration) == "database" ? "in the database" : "under the data folder");
     }
 }

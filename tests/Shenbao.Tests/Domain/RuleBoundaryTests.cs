@@ -8,6 +8,21 @@ namespace Shenbao.Tests.Domain;
 /// </summary>
 public sealed class RuleBoundaryTests
 {
+    /// <summary>
+    /// The readers refuse a part above its whole, so no request gets here through them; a request built otherwise (a
+    /// what-if over frozen data, a future reader) is still judged, not thrown on.
+    /// </summary>
+    [Fact]
+    public void A_part_millions_of_times_its_whole_is_judged_not_overflowed()
+    {
+        var parsed = ((Shenbao.Domain.Requests.ReadResult.Parsed)Requests.Read(Requests.For("iur-cooperation"))).Request;
+        var request = parsed with { Application = parsed.Application with { Contract = parsed.Application.Contract! with { Amount = 0.0000000000000000000000000001m, Paid = 1_000_000_000_000_000m } } };
+
+        var payment = Assert.Single(Eligibility.Evaluate(Requests.Guide, request).Rules, r => r.RuleId == "iur-payment");
+
+        Assert.Contains("超过 100,000,000%", payment.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     // located-in-hengyang (every category)
     [InlineData("major-project", "located-in-hengyang", "", "pass", "申报单位在衡阳市内注册或驻衡")]

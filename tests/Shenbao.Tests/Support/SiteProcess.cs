@@ -6,7 +6,8 @@ namespace Shenbao.Tests.Support;
 
 /// <summary>
 /// The site as its own process (the built Shenbao.Web.dll, on Kestrel, on a free local port) on a data folder the test
-/// owns, so that it can be killed as a power cut would stop it (SIGKILL: no shutdown, no flush) and started again.
+/// owns, so that it can be killed mid-request (SIGKILL: no shutdown, nothing of the process's own flushed) and started
+/// again. (The operating system's page cache survives a kill: a power cut, which loses it too, is what the flushes are for.)
 /// Its console log goes to artifacts/logs, where the whole run's scan reads it.
 /// </summary>
 public sealed class SiteProcess : IDisposable

@@ -71,7 +71,7 @@ public sealed class MetricsTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
         var exported = string.Concat(collector.Bodies.Select(b => Encoding.UTF8.GetString(b)));
         Assert.Contains("shenbao.checks", exported, StringComparison.Ordinal);
         Assert.Contains("http.server.request.duration", exported, StringComparison.Ordinal);
-        Assert.Contains("shenbao", exported, StringComparison.Ordinal);
+        Assert.Contains("service.name", exported, StringComparison.Ordinal);
         Assert.All(collector.Types, t => Assert.Equal("application/x-protobuf", t));
     }
 

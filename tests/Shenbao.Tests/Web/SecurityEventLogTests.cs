@@ -62,6 +62,27 @@ public sealed class SecurityEventLogTests(ShenbaoApp app) : IClassFixture<Shenba
     }
 
     [Fact]
+    public async Task Refusals_of_one_account_at_one_route_are_one_row_a_minute_and_every_one_a_log_line()
+    {
+        var applicant = await Browser.For(app).SignInAsync("hynu-admin");
+        string id;
+        using (var db = app.Db()) id = db.Users.Single(u => u.UserName == "hynu-admin").Id;
+        int Rows()
+        {
+            using var db = app.Db();
+            return db.AuditTrail.Count(a => a.Action == Shenbao.Domain.Audit.AuditAction.PermissionDenied && a.UserId == id && a.ObjectId == "Audit");
+        }
+        int Lines() => SecurityLines.Count(l => l.Contains("PermissionDenied", StringComparison.Ordinal) && l.Contains(id, StringComparison.Ordinal) && l.EndsWith("at Audit from (null)", StringComparison.Ordinal));
+
+        for (var i = 0; i < 5; i++) await applicant.GetAsync("/Audit");
+        Assert.Equal((1, 5), (Rows(), Lines()));
+
+        app.Clock.Now += TimeSpan.FromMinutes(1);
+        await applicant.GetAsync("/Audit");
+        Assert.Equal((2, 6), (Rows(), Lines()));
+    }
+
+    [Fact]
     public async Task A_visitor_sent_to_sign_in_is_no_denial()
     {
         using (var db = app.Db()) Assert.DoesNotContain(db.AuditTrail, a => a.Action == Shenbao.Domain.Audit.AuditAction.PermissionDenied && a.UserId == null);

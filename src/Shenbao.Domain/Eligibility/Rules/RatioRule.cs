@@ -23,7 +23,8 @@ public sealed class RatioRule(NumberSource part, NumberSource whole, decimal min
             return new(Status.Missing, missing.Render(absent));
         }
         var met = Holds(p.Value, w.Value);
-        var share = w.Value == 0 ? "—" : Percent(p.Value / w.Value);
+        // a whole of a millionth against a part of millions would overflow the division: past a million times, it only says so
+        var share = w.Value == 0 ? "—" : p.Value > w.Value * 1_000_000m ? "超过 100,000,000%" : Percent(p.Value / w.Value);
         return new(met ? Status.Met : Status.NotMet, (met ? pass : fail).Render(Money.Format(p.Value), Money.Format(w.Value), share, minimumText));
     }
 

@@ -8,7 +8,8 @@ using Shenbao.Domain.Applications;
 namespace Shenbao.Tests.Web.Durability;
 
 /// <summary>
-/// The site killed as a power cut would stop it (SIGKILL) while submissions are in flight, and started again, a few
+/// The site killed (SIGKILL: the process dies mid-request, only the operating system's page cache survives) while
+/// submissions are in flight, and started again, a few
 /// times: every submission that was answered with its receipt is there and its receipt verifies, so does every other
 /// submission that committed, no row points at a missing file, the audit trail verifies and the database checks clean.
 /// On SQLite here and again in the PostgreSQL pass; bench/crash runs the same at 50 cycles and more.
@@ -37,6 +38,7 @@ public sealed class CrashTests(Xunit.Abstractions.ITestOutputHelper output) : ID
     {
         var site = await SiteProcess.StartAsync(folder, TestDatabase.Provider, ConnectionString);
         var acknowledged = new ConcurrentBag<int>();
+        var inFlight = 0;
         try
         {
             var applicant = await site.Browser().SignInAsync("hynu-admin");
@@ -59,6 +61,7 @@ public sealed class CrashTests(Xunit.Abstractions.ITestOutputHelper output) : ID
                 })).ToList();
                 // mid-way: once some have their receipt and the others are in flight
                 while (acknowledged.Count < before + 2 && submissions.Any(s => !s.IsCompleted)) await Task.Delay(5);
+                inFlight += submissions.Count(s => !s.IsCompleted);
                 site.Kill();
                 await Task.WhenAll(submissions);
 
@@ -74,7 +77,8 @@ public sealed class CrashTests(Xunit.Abstractions.ITestOutputHelper output) : ID
             site.Dispose();
         }
         Assert.True(acknowledged.Count >= Cycles * 2, $"only {acknowledged.Count} submissions were acknowledged before the kills");
-        output.WriteLine($"total: {Cycles} kills, {acknowledged.Count} acknowledged submissions, all present with verified receipts");
+        Assert.True(inFlight > 0, "no submission was still in flight at any kill: the test killed an idle site");
+        output.WriteLine($"total: {Cycles} kills with {inFlight} submissions in flight, {acknowledged.Count} acknowledged submissions, all present with verified receipts");
     }
 
     /// <summary>A complete 重点研发 draft of the university's (no attachments, no platform quota), each with its own title.</summary>

@@ -21,7 +21,7 @@ public sealed class ApiFuzzTests(ShenbaoApp app) : IClassFixture<ShenbaoApp>
     /// <summary>What may stand where a value belongs: each hostile string, and numbers, booleans, null, objects and arrays no field takes.</summary>
     private static IEnumerable<JsonNode?> Replacements() =>
         HostileValues.All.Select(v => (JsonNode?)JsonValue.Create(v))
-            .Concat([null, true, false, 0, -1, 1e308, -1e308, decimal.MaxValue, long.MinValue, 0.1, new JsonArray(), new JsonObject(), new JsonArray(1, "二", null), new JsonObject { ["<script>"] = HostileValues.Script }]);
+            .Concat([null, true, false, 0, -1, 1e308, -1e308, decimal.MaxValue, long.MinValue, 0.1, 1e-28m, 1e-20, new JsonArray(), new JsonObject(), new JsonArray(1, "二", null), new JsonObject { ["<script>"] = HostileValues.Script }]);
 
     [Fact]
     public async Task Every_leaf_of_a_check_request_replaced_by_hostile_values_is_answered_without_a_5xx()

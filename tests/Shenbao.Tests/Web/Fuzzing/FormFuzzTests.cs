@@ -36,7 +36,8 @@ public sealed class FormFuzzTests(MatrixApp app) : IClassFixture<MatrixApp>
         foreach (var row in accountPages) await FuzzPageAsync(browsers, row);
         await ReadEveryPageAsync(browsers, accountPages, "after the fuzzing of the accounts");
 
-        Assert.True(requests > 15_000, $"only {requests} hostile requests were sent: the forms were not found");
+        // about 15,000 on the demo data: far fewer means forms went unfound or unposted
+        Assert.True(requests > 12_000, $"only {requests} hostile requests were sent: the forms were not found");
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n" + string.Join("\n", failures.Take(60)));
     }
 
@@ -52,7 +53,8 @@ public sealed class FormFuzzTests(MatrixApp app) : IClassFixture<MatrixApp>
         using var page = await browsers[actor].Client.GetAsync(new Uri(url, UriKind.Relative));
         if (page.StatusCode != HttpStatusCode.OK || page.Content.Headers.ContentType?.MediaType != "text/html") return;
         var forms = Parser.ParseDocument(await page.Content.ReadAsStringAsync()).Forms.Length;
-        for (var index = 0; index < forms; index++) await FuzzFormAsync(browsers[actor], url, index, $"{row.Name} as {actor}");
+        var budget = new Budget(PerPage);
+        for (var index = 0; index < forms; index++) await FuzzFormAsync(browsers[actor], url, index, $"{row.Name} as {actor}", budget);
     }
 
     private async Task ReadEveryPageAsync(IReadOnlyDictionary<Actor, Browser> browsers, IEnumerable<Row> pages, string when)
@@ -119,7 +121,18 @@ public sealed class FormFuzzTests(MatrixApp app) : IClassFixture<MatrixApp>
     /// stored where the form stores it: after a success the page it leads to is read and the form read again (its
     /// version moved on), and the markup comes last, so that it is what stays stored for the final reading.
     /// </summary>
-    private async Task FuzzFormAsync(Browser browser, string pageUrl, int index, string name)
+    /// <summary>
+    /// One field at a time, a page's forms send at most this many values beyond the markup (which every field always
+    /// gets): the profile alone, with its dozens of fields and sections, would otherwise take three minutes of the run.
+    /// </summary>
+    private const int PerPage = 800;
+
+    private sealed class Budget(int left)
+    {
+        public bool Take() => left-- > 0;
+    }
+
+    private async Task FuzzFormAsync(Browser browser, string pageUrl, int index, string name, Budget budget)
     {
         if (await ReadFormAsync(browser, pageUrl, index, name) is not { } form) return;
         foreach (var action in form.Actions)
@@ -150,6 +163,7 @@ public sealed class FormFuzzTests(MatrixApp app) : IClassFixture<MatrixApp>
             foreach (var (field, j) in form.Inputs.Select((f, j) => (f, j)))
                 foreach (var value in ValuesFor(field, j))
                 {
+                    if (!HostileValues.Markup.Contains(value) && !budget.Take()) continue;
                     var values = current.Inputs.Where(f => f.Value is not null && f.Name != field.Name).Select(f => KeyValuePair.Create(f.Name, f.Value!)).Append(KeyValuePair.Create(field.Name, value));
                     var reply = await SendAsync(browser, current, action, values, value, $"{name}: {action} with {field.Name}={Show(value)}");
                     if (reply.Status is >= 300 and < 400 || (reply.Status is >= 200 and < 300 && action == current.Htmx))
@@ -163,15 +177,19 @@ public sealed class FormFuzzTests(MatrixApp app) : IClassFixture<MatrixApp>
     }
 
     /// <summary>
-    /// Every hostile value for a field a user types into; for the rest (hidden ids, versions, choices, numbers, dates)
-    /// the markup and a quarter of the others, in turn, so that together they still meet every value.
+    /// For every field markup (all five kinds for a field a user types into, two for the others), and for a field a user
+    /// types into also every control-character, direction-mark and
+    /// overlong value; the rest in turn — half of them to each text field, a quarter to each other one (hidden ids,
+    /// versions, choices, numbers, dates) — so that together the fields still meet every value.
     /// </summary>
     private static IEnumerable<string> ValuesFor(Field field, int position)
     {
-        var chosen = field.Type is "text" or "textarea" or "search" or ""
-            ? HostileValues.All
-            : HostileValues.All.Where((v, k) => HostileValues.Markup.Contains(v) || k % 4 == position % 4);
-        return chosen.Where(v => !HostileValues.Markup.Contains(v)).Concat(HostileValues.Markup);
+        var text = field.Type is "text" or "textarea" or "search" or "";
+        // a choice, a number or a hidden id is not shown as typed text: the two kinds of markup (an element, an attribute) do there
+        var markup = text ? HostileValues.Markup : HostileValues.Markup.Take(2).ToList();
+        bool Always(string v) => markup.Contains(v) || (text && (v.Length >= 300 || v.Any(c => char.IsControl(c) || c is '\u202E' or '\u200B')));
+        var chosen = HostileValues.All.Where((v, k) => Always(v) || (!HostileValues.Markup.Contains(v) && k % (text ? 2 : 4) == position % (text ? 2 : 4)));
+        return chosen.Where(v => !HostileValues.Markup.Contains(v)).Concat(markup);
     }
 
     private async Task<Reply> SendAsync(Browser browser, Form form, string action, IEnumerable<KeyValuePair<string, string>> values, string first, string what)

@@ -13,10 +13,7 @@ public static partial class DiskFlush
     public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        // a folder made here (files/ab/ for a new prefix) is itself an entry of its parent, flushed below with it
-        var created = new List<string>();
-        for (var missing = folder; !Directory.Exists(missing); missing = Path.GetDirectoryName(missing)!) created.Add(missing);
-        Directory.CreateDirectory(folder);
+        var created = Make(folder);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
@@ -32,6 +29,40 @@ public static partial class DiskFlush
         {
             if (File.Exists(temporary)) File.Delete(temporary);
         }
+        Flushed(folder, created);
+    }
+
+    /// <summary>The same for a file copied: the copy flushed under a temporary name, then moved into place.</summary>
+    public static void Copy(string from, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var created = Make(folder);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.Copy(from, temporary);
+            using (var copied = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite)) copied.Flush(flushToDisk: true);
+            File.Move(temporary, path);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+        Flushed(folder, created);
+    }
+
+    /// <summary>The folder made where missing, and the folders that made (files/ab/ for a new prefix): each is an entry of its parent.</summary>
+    private static List<string> Make(string folder)
+    {
+        var created = new List<string>();
+        for (var missing = folder; !Directory.Exists(missing); missing = Path.GetDirectoryName(missing)!) created.Add(missing);
+        Directory.CreateDirectory(folder);
+        return created;
+    }
+
+    /// <summary>The folder's new entry, and each new folder's entry in its parent.</summary>
+    private static void Flushed(string folder, IEnumerable<string> created)
+    {
         Folder(folder);
         foreach (var made in created) Folder(Path.GetDirectoryName(made)!);
     }

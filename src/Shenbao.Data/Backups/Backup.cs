@@ -85,16 +85,11 @@ public static class Backup
         {
             RestoreFolder(fromDir, dataPath);
             // the database last, so that a restore cut short leaves no database that looks whole
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
-            var partial = dbPath + ".restoring";
-            File.Copy(Path.Combine(fromDir, BackupManifest.Database), partial, overwrite: true);
-            await using (var written = new FileStream(partial, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
-            File.Move(partial, dbPath);
-            DiskFlush.Folder(Path.GetDirectoryName(Path.GetFullPath(dbPath))!);
+            DiskFlush.Copy(Path.Combine(fromDir, BackupManifest.Database), dbPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Undo(dbPath, dataPath);
+            Undo(dataPath);
             throw new BackupException($"恢复中途失败（{e.Message}），已写入的部分已删除，数据目录回到恢复之前");
         }
         return manifest;
@@ -146,15 +141,14 @@ public static class Backup
         CopyTree(Path.Combine(fromDir, "files"), Path.Combine(dataPath, "files"), flush: true);
         CopyTree(Path.Combine(fromDir, "keys"), Path.Combine(dataPath, "keys"), flush: true);
         foreach (var name in HeadFiles.Where(n => File.Exists(Path.Combine(fromDir, n))))
-            File.Copy(Path.Combine(fromDir, name), Path.Combine(dataPath, name));
-        DiskFlush.Folder(dataPath);
+            DiskFlush.Copy(Path.Combine(fromDir, name), Path.Combine(dataPath, name));
     }
 
     /// <summary>What a restore cut short had written: the folder was checked empty of these before it began.</summary>
-    internal static void Undo(string? dbPath, string dataPath)
+    internal static void Undo(string dataPath)
     {
         foreach (var folder in DataFolders.Select(f => Path.Combine(dataPath, f)).Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
-        foreach (var file in HeadFiles.Select(h => Path.Combine(dataPath, h)).Append(dbPath + ".restoring").Where(File.Exists)) File.Delete(file);
+        foreach (var file in HeadFiles.Select(h => Path.Combine(dataPath, h)).Where(File.Exists)) File.Delete(file);
     }
 
     /// <summary>The backup's manifest once every file it lists and every stored file is as it was taken.</summary>
@@ -203,17 +197,17 @@ public static class Backup
     private static void CopyTree(string from, string to, bool flush = false)
     {
         if (!Directory.Exists(from)) return;
-        var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(to, Relative(from, file));
+            if (flush)
+            {
+                DiskFlush.Copy(file, target);
+                continue;
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
-            if (!flush) continue;
-            using (var written = new FileStream(target, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
-            folders.Add(Path.GetDirectoryName(target)!);
         }
-        foreach (var folder in folders.Append(to)) if (Directory.Exists(folder)) DiskFlush.Folder(folder);
     }
 
     private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');

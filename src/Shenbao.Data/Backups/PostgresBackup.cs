@@ -69,7 +69,7 @@ public static class PostgresBackup
         }
         catch (Exception e) when (e is BackupException or IOException or UnauthorizedAccessException)
         {
-            Backup.Undo(null, dataPath);
+            Backup.Undo(dataPath);
             if (created) await DropAsync(connectionString);
             throw e as BackupException ?? new BackupException($"恢复中途失败（{e.Message}），已写入的部分已删除");
         }

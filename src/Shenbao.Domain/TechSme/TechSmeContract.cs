@@ -11,9 +11,6 @@ public static class TechSmeContract
 {
     public sealed record Read(Facts? Facts, IReadOnlyList<InputError> Errors);
 
-    /// <summary>The largest amount read (a thousand trillion 元): beyond any enterprise's statement, and far from decimal's limit in a ratio.</summary>
-    public const decimal MaxAmount = Requests.Money.Largest;
-
     public static Read ReadRequest(JsonElement root, Standard standard)
     {
         ArgumentNullException.ThrowIfNull(standard);
@@ -153,10 +150,10 @@ public static class TechSmeContract
             return null;
         }
         // 元 to the 分: a finer figure is no amount on a statement, and ratios of such figures would overflow
-        if (amount != decimal.Round(amount, 2) || amount > MaxAmount)
+        if (amount != decimal.Round(amount, 2) || amount > Requests.Money.Largest)
         {
-            errors.Add(new(path, amount > MaxAmount
-                ? $"{path} 过大（超过 {MaxAmount.ToString("#,0", CultureInfo.InvariantCulture)} 元），请核对单位是否为元"
+            errors.Add(new(path, amount > Requests.Money.Largest
+                ? $"{path} 过大（超过 {Requests.Money.Largest.ToString("#,0", CultureInfo.InvariantCulture)} 元），请核对单位是否为元"
                 : $"{path} 最多保留两位小数（元、角、分），实际为 {amount.ToString(CultureInfo.InvariantCulture)}"));
             return null;
         }

@@ -60,6 +60,26 @@ public sealed class FileStore(IConfiguration configuration, IVirusScanner scanne
         }
     }
 
+    /// <summary>Whether a file can be written where uploads go (a probe written and removed): what /readyz asks.</summary>
+    public async Task<bool> WritableAsync(CancellationToken ct)
+    {
+        var probe = Path.Combine(root, $".ready-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(root);
+            await File.WriteAllBytesAsync(probe, [1], ct);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        finally
+        {
+            try { File.Delete(probe); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     /// <summary>The stored bytes once their SHA-256 is checked again; null when the file is missing.</summary>
     public Task<StoredFiles.Content?> ReadAsync(string sha256, CancellationToken ct) => StoredFiles.ReadAsync(root, sha256, ct);
 }

@@ -54,26 +54,9 @@ public static class Health
         }
     }
 
-    private sealed class StorageWritable(IConfiguration configuration) : IHealthCheck
+    private sealed class StorageWritable(Shenbao.Web.Files.FileStore files) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            var folder = Path.Combine(configuration["Shenbao:DataPath"] ?? "./data", "files");
-            var probe = Path.Combine(folder, $".ready-{Guid.NewGuid():N}");
-            try
-            {
-                Directory.CreateDirectory(folder);
-                await File.WriteAllBytesAsync(probe, [1], cancellationToken);
-                return HealthCheckResult.Healthy("上传文件目录可写");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return HealthCheckResult.Unhealthy("上传文件目录不可写");
-            }
-            finally
-            {
-                try { File.Delete(probe); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
-        }
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await files.WritableAsync(cancellationToken) ? HealthCheckResult.Healthy("上传文件目录可写") : HealthCheckResult.Unhealthy("上传文件目录不可写");
     }
 }

@@ -322,7 +322,7 @@ public sealed class TechSmeTests
     {
         var request = Request();
         Figures(request)["revenue"] = 0.01m;
-        Figures(request)["rdExpense"] = TechSmeContract.MaxAmount;
+        Figures(request)["rdExpense"] = Shenbao.Domain.Requests.Money.Largest;
 
         Assert.Equal(50, Assess(request).Score!.Rd);
     }

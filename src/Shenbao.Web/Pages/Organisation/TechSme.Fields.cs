@@ -85,7 +85,7 @@ public sealed partial class TechSmeModel
                 {
                     null => (null, $"{label}应为金额（元），如 21,000,000"),
                     < 0 => (null, $"{label}不能为负数"),
-                    > TechSmeContract.MaxAmount => (null, $"{label}过大，请核对单位是否为元"),
+                    > Money.Largest => (null, $"{label}过大，请核对单位是否为元"),
                     var n when n != decimal.Round(n.Value, 2) => (null, $"{label}最多保留两位小数（元、角、分）"),
                     var n => (JsonValue.Create(n.Value), null),
                 };
